@@ -1,0 +1,36 @@
+"""One validated settings object, passed in, never global."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+DEFAULT_DB = "veille.db"
+USER_AGENT = "veille/0.1 (+news monitoring; https://github.com/veille)"
+
+
+class FetchSettings(BaseModel):
+    timeout_s: float = Field(15.0, gt=0)
+    max_bytes: int = Field(10_000_000, gt=0)
+    per_host_interval_s: float = Field(1.0, ge=0)
+    user_agent: str = USER_AGENT
+    fetch_linked_pages: bool = True
+
+
+class Settings(BaseModel):
+    db_path: Path = Path(DEFAULT_DB)
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    batch_size: int = Field(64, ge=1)
+    max_input_bytes: int = Field(50_000_000, gt=0)
+    max_text_chars: int = Field(1_000_000, gt=0)
+    languages: tuple[str, ...] = ("fr", "en", "ar", "es", "pt", "de")
+    near_duplicate_threshold: float = Field(0.8, gt=0, le=1)
+    analyze: bool = True
+    fetch: FetchSettings = FetchSettings()
+
+    @classmethod
+    def from_env(cls, db: str | os.PathLike | None = None, **overrides) -> "Settings":
+        """Settings with the store path from the argument, else $VEILLE_DB, else ./veille.db."""
+        path = db or os.environ.get("VEILLE_DB") or DEFAULT_DB
+        return cls(db_path=Path(path), **overrides)
