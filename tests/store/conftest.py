@@ -33,9 +33,10 @@ WIKINEWS_JSONL = DATA / "corpus" / "wikinews-fr-2012" / "articles.jsonl"
 
 
 def make_article(doc_id: str, text: str, *, title: str = "Titre", language: str | None = "fr",
-                 published: date | None = None, locator: str | None = None, **fields) -> Article:
+                 published: date | None = None, locator: str | None = None,
+                 source_kind: SourceKind = SourceKind.TEXT, **fields) -> Article:
     return Article(doc_id=doc_id, title=title, text=text, content_hash=content_hash(text),
-                   source_kind=SourceKind.TEXT, locator=locator or f"{doc_id}.txt",
+                   source_kind=source_kind, locator=locator or f"{doc_id}.txt",
                    language=language, published=published, **fields)
 
 
