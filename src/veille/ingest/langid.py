@@ -1,0 +1,27 @@
+"""Language identification with lingua over a bounded set of languages (settings.languages)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+
+MIN_LETTERS = 20  # below this, no language is claimed
+SAMPLE_CHARS = 2000  # the opening of a long article is enough and keeps detection fast
+
+
+@lru_cache(maxsize=8)
+def _detector(languages: tuple[str, ...]) -> LanguageDetector:
+    codes = [IsoCode639_1.from_str(code.lower()) for code in languages]
+    if len(codes) == 1:  # lingua needs two candidates; a second one keeps "not this language" possible
+        codes.append(IsoCode639_1.EN if codes[0] != IsoCode639_1.EN else IsoCode639_1.FR)
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """The ISO 639-1 code of the language of ``text`` among ``languages``; None when the text
+    is too short (fewer than MIN_LETTERS letters) or no language stands out."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS or not languages:
+        return None
+    language = _detector(tuple(languages)).detect_language_of(sample)
+    return language.iso_code_639_1.name.lower() if language is not None else None
