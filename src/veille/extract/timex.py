@@ -1,0 +1,122 @@
+"""French time expressions, normalised against the publication date (GUIDELINES §5).
+
+    find_timexes("Ils se sont réunis vendredi 21 août.", date(2020, 9, 1))
+    -> [Timex(text="vendredi 21 août", start=19, end=35, value="2020-08-21")]
+
+Three steps, all pure: scan the text with a grammar compiled once from lexicon/time.yaml
+(timex_grammar.py), keep the longest of overlapping candidates, then compute each value
+(timex_calendar.py) from the publication date, the verb tense around bare weekdays and the
+neighbouring expressions ("du 27 juillet au 12 août 2012", "la veille"). Durations and vague
+expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons,
+decades and centuries are left out. Without a publication date only expressions that carry
+their own year are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from veille.extract.timex_calendar import (
+    day_value, month_value, nearest_day, nearest_month, safe_date, shift_value, weekday_date,
+    weekend_value, year_value,
+)
+from veille.extract.timex_grammar import Candidate, Kind, is_future, scan
+from veille.extract.timex_lexicon import TimexGrammar, grammar
+from veille.model import Timex
+
+_RANGE_LINK = re.compile(r"\s*(?:,|et|ou|au|à|-|–|jusqu['’]au|jusqu['’]en)?\s*(?:le\s+)?", re.IGNORECASE)
+
+
+def find_timexes(text: str, published: date | None) -> list[Timex]:
+    """Every date, month, year, weekday and relative expression of `text`, sorted by start,
+    non-overlapping, with ISO 8601 values ("2020", "2020-01", "2020-08-21", "2020-W35")."""
+    if isinstance(published, datetime):
+        published = published.date()
+    g = grammar()
+    candidates = complete_ranges(text, select_longest(scan(text, g, published)))
+    out, anchor = [], published
+    for c in candidates:
+        value, day = _value(c, text, published, anchor, g)
+        if day is not None:
+            anchor = day
+        if value is not None:
+            out.append(Timex(text=text[c.start:c.end], start=c.start, end=c.end, value=value))
+    return out
+
+
+def resolve_timex(expr: str, published: date | None) -> str | None:
+    """The value of the longest time expression in `expr` ("depuis janvier 2020" -> "2020-01")."""
+    found = find_timexes(expr, published)
+    return max(found, key=lambda t: t.end - t.start).value if found else None
+
+
+def select_longest(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, the longest winning (the earliest among equals), by start."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def complete_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Give "les 16" (in "les 16 et 17 juin") its month, and "27 juillet" (in "du 27 juillet
+    au 12 août 2012") its year, from the expression that follows; right to left for chains."""
+    out = list(cands)
+    for i in range(len(out) - 1, -1, -1):
+        c, nxt = out[i], out[i + 1] if i + 1 < len(out) else None
+        linked = nxt is not None and _RANGE_LINK.fullmatch(text, c.end, nxt.start) is not None
+        if c.kind is Kind.FRAGMENT:
+            if not (linked and nxt.kind is Kind.DATE and safe_date(nxt.year or 2000, nxt.month, c.day)):
+                out[i] = None
+                continue
+            out[i] = c = replace(c, kind=Kind.DATE, month=nxt.month, year=nxt.year, direction=nxt.direction)
+        if linked and c.year is None and nxt.year is not None and c.kind is nxt.kind \
+                and c.kind in (Kind.DATE, Kind.MONTH) and not c.direction:
+            later = (c.month, c.day or 0) > (nxt.month, nxt.day or 0)
+            out[i] = replace(c, year=nxt.year - 1 if later else nxt.year)
+    return [c for c in out if c is not None]
+
+
+def _value(c: Candidate, text: str, published: date | None, anchor: date | None,
+           g: TimexGrammar) -> tuple[str | None, date | None]:
+    """(value, the day it denotes when day-precise) of one candidate."""
+    if c.kind is Kind.YEAR:
+        return year_value(c.year), None
+    if c.kind is Kind.MONTH and c.year is not None:
+        return month_value(c.year, c.month), None
+    if c.kind is Kind.DATE and c.year is not None:
+        d = safe_date(c.year, c.month, c.day)
+        return (day_value(d), d) if d else (None, None)
+    if c.kind is Kind.ANAPHOR:
+        d = date.fromordinal(anchor.toordinal() + c.offset) if anchor else None
+        return (day_value(d), d) if d else (None, None)
+    if published is None:
+        return None, None
+    return _relative_value(c, text, published, g)
+
+
+def _relative_value(c: Candidate, text: str, published: date, g: TimexGrammar) -> tuple[str | None, date | None]:
+    def future() -> bool:
+        return is_future(text, c.start, c.end, g)
+
+    if c.kind is Kind.DATE:
+        d = nearest_day(c.month, c.day, published, c.weekday, c.direction, not c.direction and future())
+        return (day_value(d), d) if d else (None, None)
+    if c.kind is Kind.MONTH:
+        return month_value(*nearest_month(c.month, published, c.direction, not c.direction and future())), None
+    if c.kind is Kind.WEEKDAY:
+        d = weekday_date(c.weekday, published, c.direction, not c.direction and future(), c.this)
+        return day_value(d), d
+    if c.kind is Kind.DAY_WORD:
+        d = date.fromordinal(published.toordinal() + c.offset)
+        return day_value(d), d
+    if c.kind is Kind.PERIOD and c.unit == "weekend":
+        return weekend_value(published, c.direction, not c.direction and future()), None
+    if c.kind in (Kind.PERIOD, Kind.SHIFT):
+        amount = c.direction if c.kind is Kind.PERIOD else c.offset
+        value = shift_value(published, c.unit, amount)
+        day = date.fromisoformat(value) if value and c.unit == "day" else None
+        return value, day
+    return None, None

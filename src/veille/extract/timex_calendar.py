@@ -1,0 +1,129 @@
+"""Calendar arithmetic for timex values: pure functions of dates, no text.
+
+Values are ISO 8601 strings at the precision of the expression: "2020", "2020-01",
+"2020-08-21", "2020-W35".
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+# A date in the future is this many times "further" than a date in the past at the same
+# distance: news mostly reports what happened ("le 30 juin" read on 24 June is still the
+# coming 30 June, "le 22 octobre" read on 31 January is last October).
+FUTURE_COST = 2.0
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def year_value(year: int) -> str:
+    return f"{year:04d}"
+
+
+def week_value(d: date) -> str:
+    iso_year, week, _ = d.isocalendar()
+    return f"{iso_year:04d}-W{week:02d}"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return date(year, month, day)
+
+
+def expand_year(yy: int, published: date | None) -> int:
+    """Two-digit year: the century that does not put it more than 10 years after publication."""
+    ref = published.year if published else 2000
+    year = (ref // 100) * 100 + yy
+    return year - 100 if year > ref + 10 else year
+
+
+def _cost(delta_days: int, future: bool) -> float:
+    """How unlikely a candidate is at `delta_days` after publication (negative = before)."""
+    if delta_days <= 0:
+        return -delta_days
+    return delta_days * (1.0 if future else FUTURE_COST)
+
+
+def nearest_day(month: int, day: int, published: date, weekday: int | None = None,
+                direction: int = 0, future: bool = False) -> date | None:
+    """The (month, day) in the year nearest to publication; `direction` -1 = strictly before
+    ("le 30 juin dernier"), +1 = strictly after; a weekday ("vendredi 21 août") must agree."""
+    options = [d for y in (published.year - 1, published.year, published.year + 1)
+               if (d := safe_date(y, month, day))]
+    if direction < 0:
+        options = [d for d in options if d < published]
+    elif direction > 0:
+        options = [d for d in options if d > published]
+    agreeing = [d for d in options if weekday is None or d.weekday() == weekday]
+    options = agreeing or options
+    if not options:
+        return None
+    return min(options, key=lambda d: _cost((d - published).days, future))
+
+
+def nearest_month(month: int, published: date, direction: int = 0, future: bool = False) -> tuple[int, int]:
+    """(year, month) for a month named without a year ("en mars", "juin dernier")."""
+    here = published.year * 12 + published.month - 1
+    options = [y * 12 + month - 1 for y in (published.year - 1, published.year, published.year + 1)]
+    if direction < 0:
+        options = [o for o in options if o < here]
+    elif direction > 0:
+        options = [o for o in options if o > here]
+    best = min(options, key=lambda o: _cost((o - here) * 30, future))
+    return best // 12, best % 12 + 1
+
+
+def weekday_date(weekday: int, published: date, direction: int = 0, future: bool = False,
+                 this: bool = False) -> date:
+    """The date of a weekday named in an article published on `published`.
+
+    direction -1 ("mardi dernier"): strictly before; +1 ("vendredi prochain"): strictly after.
+    Otherwise the tense decides: past = the last 7 days including today; future = the next
+    7 days, today excluded unless the weekday is introduced by "ce" (`this`).
+    """
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if direction < 0:
+        return published - timedelta(days=back or 7)
+    if direction > 0:
+        return published + timedelta(days=ahead or 7)
+    if future:
+        return published + timedelta(days=ahead if (ahead or this) else 7)
+    return published - timedelta(days=back)
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def shift_value(published: date, unit: str, amount: int) -> str | None:
+    """Value of "il y a 3 jours" (amount -3, unit day), "le mois prochain" (+1, month)..."""
+    if unit == "day":
+        return day_value(published + timedelta(days=amount))
+    if unit == "week":
+        return week_value(published + timedelta(weeks=amount))
+    if unit == "month":
+        return month_value(*shift_month(published.year, published.month, amount))
+    if unit == "year":
+        return year_value(published.year + amount)
+    return None
+
+
+def weekend_value(published: date, direction: int, future: bool) -> str:
+    """The ISO week of the weekend meant by "le week-end dernier / prochain", "ce week-end"."""
+    in_weekend = published.weekday() >= 5
+    if direction < 0:
+        shift = -1
+    elif direction > 0:
+        shift = 1 if in_weekend else 0
+    else:  # "ce week-end": the coming one when told in the future, else the last one
+        shift = 0 if (future or in_weekend) else -1
+    return week_value(published + timedelta(weeks=shift))
