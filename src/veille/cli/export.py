@@ -1,0 +1,57 @@
+"""`veille export`: the JSON Lines export (../shared/spec/export-format.md) to stdout or a file."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from veille.cli.common import add_command, add_db_argument, open_store_for_read
+from veille.errors import RejectedInput
+from veille.store.export import export_jsonl
+
+FORMATS = ("jsonl",)
+
+
+def register(subparsers) -> None:
+    export = add_command(subparsers, "export", help="write every stored article with its analysis",
+                         description="Write one JSON object per stored article and its analysis (the format "
+                                     "the evaluator reads). Written to stdout unless --out is given; with "
+                                     "--out the file appears complete or not at all.",
+                         example="veille export --format jsonl --out export.jsonl --db veille.db")
+    export.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    export.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of stdout")
+    export.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="only these articles (default: all)")
+    add_db_argument(export)
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    doc_ids = args.doc_ids or None
+    with open_store_for_read(args) as store:
+        unknown = [d for d in doc_ids or () if store.get_record(d) is None]
+        if unknown:
+            raise RejectedInput(f"no article {', '.join(map(repr, unknown))} in the store; "
+                                "list the stored ones with `veille articles`")
+        if args.out is None:
+            count = export_jsonl(store, sys.stdout, doc_ids)
+            sys.stdout.flush()
+        else:
+            count = _export_to_file(store, args.out, doc_ids)
+    where = f" to {args.out}" if args.out else ""
+    print(f"exported {count} articles{where}", file=sys.stderr)
+    return 0
+
+
+def _export_to_file(store, out: Path, doc_ids) -> int:
+    if not out.parent.is_dir():
+        raise RejectedInput(f"cannot write {out}: folder {out.parent} does not exist")
+    partial = out.with_name(out.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as fh:
+            count = export_jsonl(store, fh, doc_ids)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count

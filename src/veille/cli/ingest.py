@@ -1,0 +1,120 @@
+"""`veille ingest` and `veille analyze`: run the pipeline, print what it did."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from veille.cli.common import add_command, add_db_argument, db_label, positive_int, settings_from
+from veille.cli.progress import make_progress
+from veille.config import Settings
+
+ANALYZER_MODULE = "veille.extract.analyze"
+NOTHING_READ = 2
+
+INGEST_DESCRIPTION = """\
+Read articles from files, directories, globs, '-' (stdin), http(s) URLs, feeds,
+WARC, JSONL or CSV; store them (exact and near duplicates are linked to their
+original, articles not in French are stored but not analysed) and analyse the
+new French ones.
+
+Running the same command again adds nothing new; after an interruption it
+finishes the job. Items that cannot be read are listed with their reason.
+
+exit status: 0 when the run completed, even if some items were rejected;
+             2 when no article at all could be read from the sources given;
+             1 when the store cannot be used."""
+
+
+def register(subparsers) -> None:
+    ingest = add_command(subparsers, "ingest", help="read sources into the store and analyse them",
+                         description=INGEST_DESCRIPTION,
+                         example="veille ingest article.html data/corpus/ feed.xml --db veille.db")
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, glob, URL or -")
+    add_db_argument(ingest)
+    ingest.add_argument("--no-analyze", action="store_true", help="store only; analyse later with `veille analyze`")
+    ingest.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per transaction (default 64)")
+    ingest.set_defaults(run=run_ingest_command)
+
+    analyze = add_command(subparsers, "analyze", help="analyse the stored articles not analysed yet",
+                          example="veille analyze --db veille.db")
+    add_db_argument(analyze)
+    analyze.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per batch (default 64)")
+    analyze.add_argument("--retry-failed", action="store_true",
+                         help="also retry the articles the analyser rejected before")
+    analyze.set_defaults(run=run_analyze_command)
+
+
+def load_analyzer(settings: Settings):
+    """The real analyser, or None (with a note on stderr) while veille.extract.analyze is missing."""
+    try:
+        module = importlib.import_module(ANALYZER_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (ANALYZER_MODULE, "veille.extract"):
+            raise
+        module = None
+    make = getattr(module, "make_analyzer", None)
+    if make is None:
+        print(f"note: the analyser ({ANALYZER_MODULE}) is not available yet; articles are stored"
+              " unanalysed and `veille analyze` will analyse them once it is.", file=sys.stderr)
+        return None
+    return make(settings)
+
+
+def run_ingest_command(args: argparse.Namespace) -> int:
+    from veille.pipeline import run_ingest
+
+    settings = settings_from(args, batch_size=args.batch_size, analyze=False if args.no_analyze else None)
+    analyzer = load_analyzer(settings) if settings.analyze else None
+    summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
+                         stdin=sys.stdin.buffer if "-" in args.sources else None)
+    print_summary(summary, db_label(args), analysing=analyzer is not None)
+    if summary.ingested + summary.already_stored == 0:
+        print("nothing could be read from the sources given (see the reasons above)", file=sys.stderr)
+        return NOTHING_READ
+    return 0
+
+
+def run_analyze_command(args: argparse.Namespace) -> int:
+    from veille.pipeline import run_analyze
+    from veille.store import Store
+
+    settings = settings_from(args, batch_size=args.batch_size)
+    Store.open(settings.db_path, create=False).close()  # a missing store is the first thing to say
+    analyzer = load_analyzer(settings)
+    if analyzer is None:
+        return 1
+    summary = run_analyze(settings, analyzer, progress=make_progress(sys.stderr),
+                          retry_failed=args.retry_failed)
+    print_analyze_summary(summary, db_label(args))
+    return 0
+
+
+def print_summary(summary, db: str, *, analysing: bool) -> None:
+    """The end-of-ingest report: counts, then every rejection with its locator and reason."""
+    print(f"{db}: {summary.ingested} new articles stored in {summary.seconds:.1f} s")
+    rows = [
+        ("exact duplicates", summary.duplicates_exact, "stored, linked to their original"),
+        ("near duplicates", summary.duplicates_near, "stored, linked to their original"),
+        ("already stored", summary.already_stored, "skipped"),
+        ("not in French", summary.non_french, "stored, not analysed"),
+        ("analysed", summary.analysed, "" if analysing else "analysis off"),
+    ]
+    for label, count, note in rows:
+        suffix = f"   ({note})" if note and (count or label == "analysed") else ""
+        print(f"  {label + ':':18}{count:>7}{suffix}")
+    _print_tail(summary)
+
+
+def print_analyze_summary(summary, db: str) -> None:
+    print(f"{db}: {summary.analysed} articles analysed in {summary.seconds:.1f} s")
+    _print_tail(summary)
+
+
+def _print_tail(summary) -> None:
+    print(f"  {'rejected:':18}{len(summary.rejected):>7}")
+    for rejection in summary.rejected:
+        print(f"    {rejection.locator}: {rejection.reason} [{rejection.stage}]")
+    if summary.slowest_stage:
+        seconds = dict(summary.stage_seconds)[summary.slowest_stage]
+        print(f"  slowest stage: {summary.slowest_stage} ({seconds:.1f} s)")

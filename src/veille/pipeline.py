@@ -1,0 +1,257 @@
+"""The orchestrator: stream articles through ingest -> store -> analysis, batch by batch.
+
+    summary = run_ingest(["article.html", "feed.xml"], settings, analyzer=analyzer, progress=bar)
+    summary = run_analyze(settings, analyzer, progress=bar)
+
+Each batch of ``settings.batch_size`` articles is stored in one transaction,
+then the new French articles (not exact copies) are analysed and their
+analyses saved in another. A process killed at any point leaves a consistent
+store; running the same command again skips what is stored and analyses what
+was stored but not yet analysed. An input a stage rejects (``RejectedInput``)
+is recorded with its locator, stage and reason, and the run goes on; any
+other exception is a bug and propagates.
+
+This module never prints: it reports through the ``Progress`` it is given.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Protocol, TextIO
+
+from veille.config import Settings
+from veille.errors import RejectedInput
+from veille.ingest import iter_articles
+from veille.model import Analysis, Article, Rejection
+from veille.store import AddResult, Store
+
+ANALYZE_STAGE = "analyze"
+
+
+class Analyzer(Protocol):
+    """Turns a batch of French articles into one Analysis per article.
+
+    Raises ``RejectedInput`` for an article it cannot analyse.
+    The real one comes from ``veille.extract.analyze.make_analyzer(settings)``.
+    """
+
+    def __call__(self, articles: list[Article]) -> list[Analysis]: ...
+
+
+class Progress(Protocol):
+    """Where the pipeline reports progress (a bar on a terminal, log lines otherwise)."""
+
+    def start(self, label: str, total: int | None = None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    """A Progress that reports nothing."""
+
+    def start(self, label: str, total: int | None = None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What one run did. ``ingested`` counts every article stored now, copies included;
+    ``duplicates_*`` and ``non_french`` say how many of those were copies or not French."""
+
+    run_id: int
+    ingested: int = 0
+    duplicates_exact: int = 0
+    duplicates_near: int = 0
+    already_stored: int = 0
+    non_french: int = 0
+    analysed: int = 0
+    rejected: tuple[Rejection, ...] = ()
+    seconds: float = 0.0
+    stage_seconds: tuple[tuple[str, float], ...] = ()
+    slowest_stage: str | None = None
+
+    def counts(self) -> dict:
+        """The summary as plain counts (stored in the ``runs`` table)."""
+        out = asdict(self)
+        out["rejected"] = len(self.rejected)
+        out["stage_seconds"] = dict(self.stage_seconds)
+        return out
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Mutable counts while a run goes on."""
+
+    ingested: int = 0
+    duplicates_exact: int = 0
+    duplicates_near: int = 0
+    already_stored: int = 0
+    non_french: int = 0
+    analysed: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def add(self, result: AddResult) -> None:
+        self.ingested += len(result.new)
+        self.duplicates_exact += len(result.duplicates_exact)
+        self.duplicates_near += len(result.duplicates_near)
+        self.already_stored += len(result.already_stored)
+        self.non_french += len(result.non_french)
+
+
+class _Clock:
+    """Wall time spent per stage."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
+
+    def timed(self, name: str, iterable: Iterable) -> Iterator:
+        iterator = iter(iterable)
+        while True:
+            with self.stage(name):
+                item = next(iterator, _END)
+            if item is _END:
+                return
+            yield item
+
+    def summary(self, run_id: int, tally: _Tally) -> RunSummary:
+        stages = tuple((name, round(s, 3)) for name, s in sorted(self.seconds.items()))
+        slowest = max(self.seconds, key=self.seconds.__getitem__) if self.seconds else None
+        return RunSummary(run_id=run_id, ingested=tally.ingested, duplicates_exact=tally.duplicates_exact,
+                          duplicates_near=tally.duplicates_near, already_stored=tally.already_stored,
+                          non_french=tally.non_french, analysed=tally.analysed,
+                          rejected=tuple(tally.rejected), seconds=round(time.perf_counter() - self.started, 3),
+                          stage_seconds=stages, slowest_stage=slowest)
+
+
+_END = object()
+
+
+def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer | None = None,
+               progress: Progress | None = None, stdin: TextIO | None = None) -> RunSummary:
+    """Read ``specs``, store every article (linking duplicates) and analyse the new French ones.
+
+    Analysis runs when ``settings.analyze`` is true and an analyzer is given.
+    """
+    specs = list(specs)
+    progress = progress or NoProgress()
+    clock, tally = _Clock(), _Tally()
+    analyzer = analyzer if settings.analyze else None
+    with _open_store(settings, create=True) as store:
+        run_id = store.start_run("ingest", specs)
+        progress.start("ingest")
+        stream = clock.timed("read", iter_articles(specs, settings, stdin=stdin))
+        for articles, rejections in _batches(stream, settings.batch_size):
+            _record_rejections(store, run_id, rejections, tally)
+            with clock.stage("store"):
+                result = store.add_articles(articles, run_id=run_id)
+            tally.add(result)
+            if analyzer is not None:
+                _analyse(store, run_id, list(result.to_analyse), analyzer, clock, tally)
+            progress.advance(len(articles) + len(rejections))
+        progress.finish()
+        summary = clock.summary(run_id, tally)
+        store.finish_run(run_id, summary.counts())
+    return summary
+
+
+def run_analyze(settings: Settings, analyzer: Analyzer, *, progress: Progress | None = None,
+                retry_failed: bool = False) -> RunSummary:
+    """Analyse every stored article that waits for it (French, not an exact copy)."""
+    progress = progress or NoProgress()
+    clock, tally = _Clock(), _Tally()
+    with _open_store(settings, create=False) as store:
+        run_id = store.start_run("analyze")
+        if retry_failed:
+            store.clear_analysis_errors()
+        progress.start("analyse", total=store.count_pending_analysis())
+        after = None
+        while batch := store.pending_analysis(settings.batch_size, after=after):
+            after = batch[-1].doc_id
+            _analyse(store, run_id, batch, analyzer, clock, tally)
+            progress.advance(len(batch))
+        progress.finish()
+        summary = clock.summary(run_id, tally)
+        store.finish_run(run_id, summary.counts())
+    return summary
+
+
+def _open_store(settings: Settings, *, create: bool) -> Store:
+    return Store.open(settings.db_path, create=create, near_threshold=settings.near_duplicate_threshold)
+
+
+def _batches(stream: Iterable[Article | Rejection], size: int
+             ) -> Iterator[tuple[list[Article], list[Rejection]]]:
+    """Group the stream into batches of ``size`` articles (with the rejections met on the way)."""
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in stream:
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        articles.append(item)
+        if len(articles) >= size:
+            yield articles, rejections
+            articles, rejections = [], []
+    if articles or rejections:
+        yield articles, rejections
+
+
+def _record_rejections(store: Store, run_id: int, rejections: list[Rejection], tally: _Tally) -> None:
+    if rejections:
+        store.add_rejections(run_id, rejections)
+        tally.rejected.extend(rejections)
+
+
+def _analyse(store: Store, run_id: int, articles: list[Article], analyzer: Analyzer,
+             clock: _Clock, tally: _Tally) -> None:
+    if not articles:
+        return
+    with clock.stage(ANALYZE_STAGE):
+        analyses, rejected = _call_analyzer(analyzer, articles)
+    with clock.stage("save"):
+        tally.analysed += store.save_analyses(analyses)
+        if rejected:
+            store.record_analysis_errors((doc_id, r.reason) for doc_id, r in rejected)
+            _record_rejections(store, run_id, [r for _, r in rejected], tally)
+
+
+def _call_analyzer(analyzer: Analyzer, articles: list[Article]
+                   ) -> tuple[list[Analysis], list[tuple[str, Rejection]]]:
+    """Analyse a batch; if the analyzer rejects, retry one by one to isolate the bad articles."""
+    try:
+        return list(analyzer(articles)), []
+    except RejectedInput as exc:
+        if len(articles) == 1:
+            return [], [_rejection(articles[0], exc)]
+    analyses, rejected = [], []
+    for article in articles:
+        try:
+            analyses.extend(analyzer([article]))
+        except RejectedInput as exc:
+            rejected.append(_rejection(article, exc))
+    return analyses, rejected
+
+
+def _rejection(article: Article, exc: RejectedInput) -> tuple[str, Rejection]:
+    locator = article.locator if article.locator == article.doc_id else f"{article.locator} ({article.doc_id})"
+    return article.doc_id, Rejection(locator=locator, stage=exc.stage or ANALYZE_STAGE, reason=exc.reason)
