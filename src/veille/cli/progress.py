@@ -37,11 +37,11 @@ class LogProgress:
 
     def __init__(self, stream: TextIO, every: int = LOG_EVERY):
         self._stream, self._every = stream, every
-        self._label, self._total, self._done, self._next = "", None, 0, every
-        self._started = time.perf_counter()
+        self.start("")
 
     def start(self, label: str, total: int | None = None) -> None:
-        self._label, self._total, self._done, self._next = label, total, 0, self._every
+        self._label, self._total, self._done, self._printed = label, total, 0, 0
+        self._next = self._every
         self._started = time.perf_counter()
 
     def advance(self, n: int = 1) -> None:
@@ -51,10 +51,11 @@ class LogProgress:
             self._next = (self._done // self._every + 1) * self._every
 
     def finish(self) -> None:
-        if self._done and self._done % self._every:
+        if self._done != self._printed:
             self._line()
 
     def _line(self) -> None:
+        self._printed = self._done
         elapsed = max(time.perf_counter() - self._started, 1e-9)
         of = f"/{self._total}" if self._total is not None else ""
         print(f"{self._label}: {self._done}{of} items ({self._done / elapsed:.1f}/s)",
