@@ -19,6 +19,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"(]\s*|[-–]\s+)$")
 _HABITUAL = re.compile(r"(?:^|\W)(?:les|chaque|tous\s+les|toutes\s+les)\s+$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|[^\w])[12]\d{3}\s*[-/–]\s*$")
 _GLUED = re.compile(r"(?:[\w][-/]|\d[\s.,]|[€$£])$")
+_EVENT_ANCHORED = re.compile(r"(?<!\w)[àÀ]\s+$")
 _AFTER_NUMBER = re.compile(r"^\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
 
 
@@ -53,8 +54,13 @@ def _key(word: str) -> str:
     return re.sub(r"\s+", " ", word.lower().replace("’", "'"))
 
 
-def _day_number(raw: str) -> int:
-    return 1 if raw.lower() in ("1er", "1re", "1ère", "premier") else int(raw)
+def _day_number(raw: str) -> int | None:
+    """1-31 from "21", "1er", "premier"; None for "0", "45" or "2er"."""
+    digits = raw.rstrip("erèERÈ")
+    if not digits.isdigit():
+        return 1 if raw.lower() == "premier" else None
+    day = int(digits)
+    return day if 1 <= day <= 31 and (digits == raw or day == 1) else None
 
 
 def _direction(g: TimexGrammar, m: re.Match) -> int:
@@ -83,9 +89,17 @@ def _two_digit_year(text: str, m: re.Match, g: TimexGrammar, published: date | N
     return expand_year(int(m.group("yy").lstrip("'’")), published)
 
 
+def _left(pattern: re.Pattern[str], text: str, start: int) -> re.Match | None:
+    """The words just before `start` that belong to the expression ("le", "la fin de")."""
+    m = pattern.search(text, max(0, start - 40), start)
+    return m if m and m.start() < start else None
+
+
 def scan_dates(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
     for m in g.date.finditer(text):
         month, day = g.lexicon.months[_key(m.group("month"))], _day_number(m.group("day"))
+        if day is None:
+            continue
         year, end, direction = None, m.end(), _direction(g, m)
         if m.group("year"):
             year = int(m.group("year"))
@@ -93,54 +107,61 @@ def scan_dates(text: str, g: TimexGrammar, published: date | None) -> Iterator[C
             year = _two_digit_year(text, m, g, published)
             if year is None:
                 end, direction = m.end("month"), 0
+        left = _left(g.date_left, text, m.start())
         if safe_date(year or 2000, month, day):
-            yield Candidate(Kind.DATE, m.start(), end, year, month, day, _weekday(g, m), direction)
+            yield Candidate(Kind.DATE, left.start() if left else m.start(), end, year, month, day,
+                            _weekday(g, left) if left else None, direction)
 
 
 def scan_day_lists(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
     for m in g.day_list.finditer(text):
-        yield Candidate(Kind.FRAGMENT, m.start(), m.end(), day=_day_number(m.group("day")),
-                        weekday=_weekday(g, m))
+        left = _left(g.date_left, text, m.start())
+        if (day := _day_number(m.group("day"))) is not None:
+            yield Candidate(Kind.FRAGMENT, left.start() if left else m.start(), m.end(),
+                            day=day, weekday=_weekday(g, left) if left else None)
 
 
 def scan_numeric(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    for pattern in (g.numeric, g.iso):
-        for m in pattern.finditer(text):
-            year = int(m.group("y"))
+    for m in g.numeric.finditer(text):
+        if m.group("iy"):
+            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             year = expand_year(year, published) if len(m.group("y")) == 2 else year
-            if safe_date(year, int(m.group("m")), int(m.group("d"))):
-                yield Candidate(Kind.DATE, m.start(), m.end(), year, int(m.group("m")), int(m.group("d")))
+        if safe_date(year, month, day):
+            yield Candidate(Kind.DATE, m.start(), m.end(), year, month, day)
 
 
-def scan_month_years(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    for m in g.month_year.finditer(text):
-        year = int(m.group("year")) if m.group("year") else _two_digit_year(text, m, g, published)
-        if year is not None:
-            yield Candidate(Kind.MONTH, m.start(), m.end(), year, g.lexicon.months[_key(m.group("month"))])
-
-
-def _is_cued_month(text: str, m: re.Match, g: TimexGrammar) -> bool:
-    if m.group("mod") or m.start() != m.start("month"):
-        return True  # "début mars", "mars dernier", "(le) mois de mars"
+def _is_cued_month(text: str, m: re.Match, start: int, direction: int, g: TimexGrammar) -> bool:
+    if direction or start != m.start():
+        return True  # "mars dernier", "début mars", "le mois de mars"
     before = text[max(0, m.start() - 20):m.start()]
     if m.group("month")[0].isupper() and not _SENTENCE_START.search(before):
         return False  # "Mars" mid-sentence is the planet or a name, not the month
-    return bool(g.month_cue_tail.search(before) or g.month_range_next.match(text, m.end()))
+    return bool(g.month_cue_tail.search(before) or g.month_range_next.match(text, m.end("month")))
 
 
 def scan_months(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
+    """"janvier 2020", "mai 68", and a month alone when a cue says it is one ("en mars")."""
     for m in g.month.finditer(text):
-        if _is_cued_month(text, m, g):
-            yield Candidate(Kind.MONTH, m.start(), m.end(), month=g.lexicon.months[_key(m.group("month"))],
-                            direction=_direction(g, m))
+        month = g.lexicon.months[_key(m.group("month"))]
+        left = _left(g.part_left, text, m.start())
+        start = left.start() if left else m.start()
+        year = int(m.group("year")) if m.group("year") else _two_digit_year(text, m, g, published)
+        if year is not None:
+            yield Candidate(Kind.MONTH, start, m.end("year") if m.group("year") else m.end("yy"), year, month)
+            continue
+        end, direction = (m.end("month"), 0) if m.group("yy") else (m.end(), _direction(g, m))
+        if _is_cued_month(text, m, start, direction, g):
+            yield Candidate(Kind.MONTH, start, end, month=month, direction=direction)
 
 
-def _is_year(text: str, m: re.Match, g: TimexGrammar) -> bool:
+def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar) -> bool:
     year = int(m.group("year"))
     if not g.lexicon.year_min <= year <= g.lexicon.year_max:
         return False
-    if m.group("pre") or m.group("yr_det"):
-        return True
+    if has_left:
+        return True  # "fin 2014", "l'année 2012"
     before = text[max(0, m.start() - 30):m.start()]
     if _RANGE_START.search(before):
         return True  # "1982-1990", "2002/2003"
@@ -153,18 +174,20 @@ def _is_year(text: str, m: re.Match, g: TimexGrammar) -> bool:
 
 def scan_years(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
     for m in g.year.finditer(text):
-        if _is_year(text, m, g):
-            yield Candidate(Kind.YEAR, m.start(), m.end(), year=int(m.group("year")))
+        left = _left(g.year_left, text, m.start())
+        if _is_year(text, m, left is not None, g):
+            yield Candidate(Kind.YEAR, left.start() if left else m.start(), m.end(), year=int(m.group("year")))
 
 
 def scan_weekdays(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
     for m in g.weekday.finditer(text):
-        det = _key(m.group("det") or "")
+        left = _left(g.weekday_left, text, m.start())
+        det = _key(left.group("det")) if left else ""
         direction = _direction(g, m)
         if (det == "le" and not direction) or _HABITUAL.search(text[max(0, m.start() - 15):m.start()]):
             continue  # "le lundi", "chaque lundi": a habit, not a date
-        yield Candidate(Kind.WEEKDAY, m.start(), m.end(), weekday=_weekday(g, m), direction=direction,
-                        this=det == "ce")
+        yield Candidate(Kind.WEEKDAY, left.start() if left else m.start(), m.end(), weekday=_weekday(g, m),
+                        direction=direction, this=det == "ce")
 
 
 def scan_day_words(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -174,18 +197,23 @@ def scan_day_words(text: str, g: TimexGrammar, published: date | None) -> Iterat
     for m in g.day_part.finditer(text):
         yield Candidate(Kind.DAY_WORD, m.start(), m.end(), offset=0)
     for m in g.anaphor.finditer(text):
+        if _EVENT_ANCHORED.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "à la veille des Jeux": the day before an event, not a date we know
         yield Candidate(Kind.ANAPHOR, m.start(), m.end(), offset=lex.anaphoric_days[_key(m.group("ana"))])
 
 
 def scan_periods(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
     for m in g.period.finditer(text):
-        unit, det = g.lexicon.units[_key(m.group("unit"))], _key(m.group("det"))
+        left = _left(g.period_left, text, m.start())
+        if left is None:
+            continue
+        unit, det = g.lexicon.units[_key(m.group("unit"))], _key(left.group("det"))
         this, direction = det in ("ce", "cet", "cette"), _direction(g, m)
-        if unit == "day" or not (this or direction or m.group("pre")):
+        if unit == "day" or not (this or direction or left.group("pre")):
             continue  # "le jour", "la semaine" alone are not dates
         if this and re.match(r"\s+d(?:e\s|['’])", text[m.end():m.end() + 4]):
             continue  # "ce mois de mars": the month pattern has it
-        yield Candidate(Kind.PERIOD, m.start(), m.end(), direction=direction, unit=unit, this=this)
+        yield Candidate(Kind.PERIOD, left.start(), m.end(), direction=direction, unit=unit, this=this)
 
 
 def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -199,7 +227,7 @@ def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[
             yield Candidate(Kind.SHIFT, m.start(), m.end(), offset=sign * amount, unit=unit)
 
 
-SCANNERS = (scan_dates, scan_day_lists, scan_numeric, scan_month_years, scan_months, scan_years,
+SCANNERS = (scan_dates, scan_day_lists, scan_numeric, scan_months, scan_years,
             scan_weekdays, scan_day_words, scan_periods, scan_shifts)
 
 

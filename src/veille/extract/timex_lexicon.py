@@ -18,16 +18,22 @@ import yaml
 LEXICON_PATH = Path(__file__).parent / "lexicon" / "time.yaml"
 _FLAGS = re.IGNORECASE
 
-# Building blocks that are not vocabulary: digits and boundaries.
+# Building blocks that are not vocabulary: digits and boundaries. The scanning patterns are
+# case-sensitive and start on their most distinctive token (a month, a digit...): re.IGNORECASE
+# and optional leading groups make every position of the text expensive. Case variants are
+# spelled out by `alternation`; what comes before the token ("le", "fin de", "ce") is read by
+# small "left" patterns on the few characters before each match.
 _L = r"(?<![\w])"
 _R = r"(?![\w])"
-_DAY = r"(?P<day>1er|1re|1ère|premier|3[01]|[12]\d|0?[1-9])(?!\d)"
-_DAY_ANON = r"(?:1er|1re|1ère|premier|3[01]|[12]\d|0?[1-9])(?!\d)"
-_YEAR4 = r"(?P<year>[12]\d{3})(?!\d)"
+# (a day number is 1-31; checked by the scanner, so that the pattern can start on a digit)
+_DAY = r"(?P<day>\d(?<![\w]\d)\d?(?!\d)(?:er|re|ère)?|[Pp](?<![\w][Pp])remier)"
+_DAY_ANON = r"(?:1er|1re|1ère|[Pp]remier|3[01]|[12]\d|0?[1-9])(?!\d)"
+_YEAR4 = r"(?P<year>[12](?<![\w][12])\d{3})(?!\d)"
 _YY = r"(?P<yy>['’]?\d{2})(?![\d,.]\d)(?!\d)"
 _LINK = r"(?:,|et|ou|au|à|-|–)"
-_PREFIX = (r"(?P<pre>(?:(?:à\s+la|au|la|le|en|dès\s+la|dès\s+le)\s+)?"
-           r"(?:{words})(?:\s+(?:de|du)\s+|\s+d['’]|\s+)|(?:{hyphenated}))")
+_PREFIX = (r"(?:(?:à\s+la|au|la|le|en|dès\s+la|dès\s+le)\s+)?"
+           r"(?:{words})(?:\s+(?:de|du)\s+|\s+d['’]|\s+)|(?:{hyphenated})")
+_MOIS_DE = r"(?:(?:le|au|ce)\s+)?mois\s+d(?:e\s+|['’])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +66,23 @@ class TimexGrammar:
     """Compiled patterns; group names are read by timex_grammar.py."""
 
     lexicon: TimeLexicon
-    date: re.Pattern[str]  # [le] [weekday] day month [year] [dernier]
-    day_list: re.Pattern[str]  # "les 16" in "les 16 et 17 juin"
-    numeric: re.Pattern[str]  # 21/08/2020, 21.08.2020
-    iso: re.Pattern[str]  # 2020-08-21
-    month_year: re.Pattern[str]  # [fin] [mois de] janvier 2020
-    month: re.Pattern[str]  # [début] mars [dernier]
+    date: re.Pattern[str]  # day month [year] [dernier]
+    day_list: re.Pattern[str]  # "16" in "les 16 et 17 juin"
+    numeric: re.Pattern[str]  # 21/08/2020, 21.08.2020, 2020-08-21
+    month: re.Pattern[str]  # mars [2020 | dernier]
     month_range_next: re.Pattern[str]  # "-avril" after "mars"
-    year: re.Pattern[str]  # [fin] [l'année] 2012
-    weekday: re.Pattern[str]  # [ce] mardi [soir] [dernier]
+    year: re.Pattern[str]  # 2012
+    weekday: re.Pattern[str]  # mardi [soir] [dernier]
     day_word: re.Pattern[str]  # hier [soir], aujourd'hui [vendredi]
     day_part: re.Pattern[str]  # ce matin, cette nuit
     anaphor: re.Pattern[str]  # la veille, le lendemain
-    period: re.Pattern[str]  # la semaine dernière, cette année, l'an prochain
+    period: re.Pattern[str]  # semaine dernière, année, an prochain (determiner read on the left)
     ago: re.Pattern[str]  # il y a trois jours, dans deux semaines
+    date_left: re.Pattern[str]  # "le mercredi " before "1er mai"
+    part_left: re.Pattern[str]  # "la fin de ", "début du mois de " before a month or a year
+    year_left: re.Pattern[str]  # "fin de l'année " before a year
+    period_left: re.Pattern[str]  # "la fin de la ", "l'", "cette " before a unit
+    weekday_left: re.Pattern[str]  # "ce " before a weekday
     month_cue_tail: re.Pattern[str]
     year_strong_tail: re.Pattern[str]
     year_quantity_tail: re.Pattern[str]
@@ -82,18 +91,37 @@ class TimexGrammar:
     past_word: re.Pattern[str]
 
 
-def alternation(words) -> str:
-    """Regex alternation of words, longest first; spaces and apostrophes made flexible."""
+def _escape(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", "-").replace("'", "['’]")
+
+
+def alternation(words, cased: bool = True, bounded: bool = False) -> str:
+    """Regex alternation of words, longest first; spaces and apostrophes made flexible.
+
+    With `cased`, each word is also listed Capitalised and in UPPER case (the scanning
+    patterns are case-sensitive: re.IGNORECASE makes them several times slower). With
+    `bounded`, the words must start a word; the check sits after the first character
+    ("j(?<![\\w]j)anvier") so that the regex engine can still skip ahead on that character.
+    """
+    forms = set()
+    for w in words:
+        w = w.replace("’", "'")
+        forms.update((w, w[:1].upper() + w[1:], w.upper()) if cased else (w,))
+    by_first: dict[str, list[str]] = {}
+    for w in forms:
+        by_first.setdefault(w[0], []).append(w[1:])
     out = []
-    for w in sorted(set(words), key=lambda x: (-len(x), x)):
-        esc = re.escape(w.replace("’", "'")).replace(r"\ ", r"\s+").replace(r"\-", "-")
-        out.append(esc.replace("'", "['’]"))
+    for first, rests in sorted(by_first.items()):
+        head = _escape(first)
+        guard = rf"(?<![\w]{head})" if bounded else ""
+        tails = "|".join(_escape(r) for r in sorted(rests, key=lambda x: (-len(x), x)))
+        out.append(f"{head}{guard}(?:{tails})")
     return "|".join(out)
 
 
 def _tail(words) -> re.Pattern[str]:
     """Matches a text ending with one of `words` (then spaces or a hyphen)."""
-    return re.compile(rf"(?:^|[^\w'’])(?:{alternation(words)})[\s-]*$", _FLAGS)
+    return re.compile(rf"(?:^|[^\w'’])(?:{alternation(words, cased=False)})[\s-]*$", _FLAGS)
 
 
 def _words(raw, key: str) -> tuple[str, ...]:
@@ -125,50 +153,52 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
     )
 
 
-def _compile(p: str) -> re.Pattern[str]:
-    return re.compile(p, _FLAGS)
+def _left(p: str) -> re.Pattern[str]:
+    """A pattern for the text just before a match (searched with endpos = match start)."""
+    return re.compile(rf"{p}$", _FLAGS)
 
 
 def build_grammar(lex: TimeLexicon) -> TimexGrammar:
     month = rf"(?P<month>{alternation(lex.months)})(?!\w)"
     month_anon = rf"(?:{alternation(lex.months)})(?!\w)"
     wd = rf"(?P<wd>{alternation(lex.weekdays)})"
+    wd_start = rf"(?P<wd>{alternation(lex.weekdays, bounded=True)})"
+    month_start = rf"(?P<month>{alternation(lex.months, bounded=True)})(?!\w)"
     wd_anon = rf"(?:{alternation(lex.weekdays)})"
     mod = rf"(?P<mod>{alternation(lex.direction)})"
     parts = rf"(?P<part>{alternation(lex.day_parts)})"
-    prefix = _PREFIX.format(words=alternation(w for w in lex.part_prefixes if not w.endswith("-")),
-                            hyphenated=alternation(w for w in lex.part_prefixes if w.endswith("-")))
-    mois_de = r"(?:(?:le|au)\s+)?mois\s+d(?:e\s+|['’])"
+    prefix = _PREFIX.format(
+        words=alternation((w for w in lex.part_prefixes if not w.endswith("-")), cased=False),
+        hyphenated=alternation((w for w in lex.part_prefixes if w.endswith("-")), cased=False))
     number = rf"(?P<n>\d{{1,3}}|{alternation(lex.numbers)})"
     units = rf"(?P<unit>{alternation(lex.units)})"
     list_item = rf"(?:le\s+)?(?:{wd_anon}\s+)?{_DAY_ANON}"
     return TimexGrammar(
         lexicon=lex,
-        date=_compile(rf"{_L}(?P<det>le\s+)?(?:{wd}\s+)?{_DAY}\s+{month}"
-                      rf"(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
-        day_list=_compile(rf"{_L}(?P<det>les?\s+)?(?:{wd}\s+)?{_DAY}(?=\s*{_LINK}\s*"
-                          rf"(?:{list_item}\s*{_LINK}\s*)*{list_item}\s+{month_anon})"),
-        numeric=_compile(rf"{_L}(?P<d>\d{{1,2}})(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)"
-                         rf"(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"),
-        iso=_compile(rf"{_L}(?P<y>[12]\d{{3}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])"),
-        month_year=_compile(rf"{_L}{prefix}?(?:{mois_de})?{month}\s+(?:{_YEAR4}|{_YY})"),
-        month=_compile(rf"{_L}(?:{prefix}|{mois_de})?{month}(?:\s+{mod})?{_R}"),
-        month_range_next=_compile(rf"^\s*(?:-|–|et|à|au|ou)\s*(?:{mois_de})?{month_anon}"),
-        year=_compile(rf"{_L}{prefix}?(?P<yr_det>l['’]an(?:née)?\s+)?{_YEAR4}(?![.,]\d)"),
-        weekday=_compile(rf"{_L}(?:(?P<det>ce|le)\s+)?{wd}(?:\s+{parts})?(?:\s+{mod})?{_R}"),
-        day_word=_compile(rf"{_L}(?P<rel>{alternation(lex.day_words)})(?:\s+{wd}(?!\s+\d))?"
-                          rf"(?:\s+{parts})?{_R}"),
-        day_part=_compile(rf"{_L}(?:ce|cet|cette)\s+{parts}{_R}(?!\s*-?\s*là)"),
-        anaphor=_compile(rf"{_L}(?P<ana>{alternation(lex.anaphoric_days)}){_R}"),
-        period=_compile(rf"{_L}{prefix}?(?P<det>cette|cet|ce|la|le|l['’])\s*{units}(?P<ci>-ci)?"
-                        rf"(?:\s+{mod})?{_R}(?!\s*-?\s*là)"),
-        ago=_compile(rf"{_L}(?P<dir>il\s+y\s+a|voici|voilà|dans)\s+{number}\s+{units}{_R}"),
+        date=re.compile(rf"{_DAY}\s+{month}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
+        day_list=re.compile(rf"{_DAY}(?=\s*{_LINK}\s*(?:{list_item}\s*{_LINK}\s*)*{list_item}\s+{month_anon})"),
+        numeric=re.compile(rf"(?:(?P<d>\d(?<![\w]\d)\d?)(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+                           rf"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{{3}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\w-]))"),
+        month=re.compile(rf"{month_start}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
+        month_range_next=re.compile(rf"\s*(?:-|–|et|à|au|ou)\s*(?:{_MOIS_DE})?{month_anon}"),
+        year=re.compile(rf"{_YEAR4}(?![.,]\d)"),
+        weekday=re.compile(rf"{wd_start}(?:\s+{parts})?(?:\s+{mod})?{_R}"),
+        day_word=re.compile(rf"(?P<rel>{alternation(lex.day_words, bounded=True)})(?:\s+{wd}(?!\s+\d))?(?:\s+{parts})?{_R}"),
+        day_part=re.compile(rf"{_L}(?:[Cc]e|[Cc]et|[Cc]ette|CE|CET|CETTE)\s+{parts}{_R}(?!\s*-?\s*là)"),
+        anaphor=re.compile(rf"(?P<ana>{alternation(lex.anaphoric_days, bounded=True)}){_R}(?!\s+d(?:e|u|es)\s)"),
+        period=re.compile(rf"(?P<unit>{alternation(lex.units, bounded=True)})(?P<ci>-ci)?(?:\s+{mod})?{_R}(?!\s*-?\s*là)"),
+        ago=re.compile(rf"{_L}(?P<dir>[Ii]l\s+y\s+a|[Vv]oici|[Vv]oilà|[Dd]ans)\s+{number}\s+{units}{_R}"),
+        date_left=_left(rf"(?:{_L}(?P<det>les?)\s+)?(?:{_L}(?P<wd>{alternation(lex.weekdays, cased=False)})\s+)?"),
+        part_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}{_MOIS_DE})?"),
+        year_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}l['’]an(?:née)?\s+)?"),
+        period_left=_left(rf"(?P<pre>{_L}(?:{prefix}))?{_L}(?P<det>cette|cet|ce|la|le|l['’])\s*"),
+        weekday_left=_left(rf"{_L}(?P<det>ce|le)\s+"),
         month_cue_tail=_tail(lex.month_cues),
         year_strong_tail=_tail(lex.year_strong_cues),
         year_quantity_tail=_tail(lex.year_quantity_cues),
-        follower=re.compile(r"\s*([\w'’-]+)?", _FLAGS),
-        future_word=_compile(rf"{_L}(?:{alternation(lex.future_words)}|\w+{lex.future_suffix}){_R}"),
-        past_word=_compile(rf"{_L}(?:{alternation(lex.past_words)}){_R}"),
+        follower=re.compile(r"\s*([\w'’-]+)?"),
+        future_word=re.compile(rf"{_L}(?:{alternation(lex.future_words)}|\w+{lex.future_suffix}){_R}"),
+        past_word=re.compile(rf"(?:{alternation(lex.past_words, bounded=True)}){_R}"),
     )
 
 
