@@ -24,6 +24,7 @@ _PROLOG = re.compile(r"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
 _HTML_ROOTS = {"html", "head", "body", "meta", "title", "p", "div", "article", "section", "main", "h1", "h2",
                "header", "table", "ul", "span", "a", "link", "script", "style", "br"}
+_HTML_TAG = re.compile(r"<(?:p|div|article|br|span|a|b|i|em|strong|h[1-6]|ul|ol|li|img|table)\b[^>]*>", re.IGNORECASE)
 _CSV_DELIMITERS = (",", ";", "\t", "|")
 _CSV_TEXT_COLUMNS = {"text", "title", "body", "content", "texte", "titre"}
 
@@ -53,19 +54,20 @@ def _head_text(data: bytes) -> str:
     return head.decode("utf-8", errors="ignore")
 
 
-def _markup_kind(head: str) -> SourceKind | None:
-    body = head[_PROLOG.match(head).end():] if head.lstrip().startswith("<") else head
+def _markup_kind(head: str) -> SourceKind:
+    """Feed or HTML for a document that starts with markup; RejectedInput for other XML."""
+    body = head[_PROLOG.match(head).end():]
     if re.match(r"\s*<!doctype\s+html", head, re.IGNORECASE) or re.match(r"\s*<html", body, re.IGNORECASE):
         return SourceKind.HTML
     match = _FIRST_TAG.match(body.lstrip())
-    if match is None:
-        return None
-    tag = match.group(1).lower()
+    tag = match.group(1).lower() if match else ""
     if tag in _FEED_ROOTS:
         return SourceKind.FEED
-    if tag in _HTML_ROOTS:
+    if tag in _HTML_ROOTS or (not head.lstrip().startswith("<?xml") and _HTML_TAG.search(head)):
         return SourceKind.HTML
-    return None
+    root = match.group(1) if match else "?"
+    raise RejectedInput(f"an XML document (root element <{root}>) that is neither a feed nor a web page; "
+                        "convert it to text or HTML first")
 
 
 def _is_json_object_line(head: str) -> bool:
@@ -89,7 +91,7 @@ def detect_kind(data: bytes, name: str | None = None) -> SourceKind:
     """The kind of ``data``; raise RejectedInput for binary junk. A gzip stream that does not
     hold a WARC must be decompressed (``gunzip``) before calling this."""
     if data.startswith(GZIP_MAGIC):
-        if gunzip_head(data).startswith(b"WARC/"):
+        if is_warc_gzip(data):
             return SourceKind.WARC
         raise RejectedInput("gzip file that is not a WARC: decompress it first")
     if data.startswith(b"WARC/"):
@@ -99,20 +101,22 @@ def detect_kind(data: bytes, name: str | None = None) -> SourceKind:
         raise RejectedInput(reason)
     head = _head_text(data)
     if head.lstrip().startswith("<"):
-        kind = _markup_kind(head)
-        if kind is not None:
-            return kind
+        return _markup_kind(head)
     if _is_json_object_line(head):
         return SourceKind.JSONL
     if _is_csv_header(head) or (name and name.lower().endswith((".csv", ".tsv")) and "," in head.split("\n", 1)[0]):
         return SourceKind.CSV
-    if re.search(r"<(?:p|div|article|br)\b[^>]*>", head, re.IGNORECASE) and re.search(r"</p>|<br", head, re.I):
-        return SourceKind.HTML
+    if _HTML_TAG.search(head) and re.search(r"</p>|<br", head, re.IGNORECASE):
+        return SourceKind.HTML  # text with paragraphs in markup
     return SourceKind.TEXT
 
 
 def is_gzip(data: bytes) -> bool:
     return data.startswith(GZIP_MAGIC)
+
+
+def is_warc_gzip(data: bytes) -> bool:
+    return is_gzip(data) and gunzip_head(data).startswith(b"WARC/")
 
 
 def gunzip(data: bytes, limit: int) -> bytes:

@@ -1,0 +1,109 @@
+"""RSS and Atom feeds: each item is an article. An item that carries only a short summary has
+its linked page fetched and read as HTML; when that fails the summary article is kept."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import feedparser
+
+from veille.config import Settings
+from veille.errors import RejectedInput
+from veille.ingest.article import assemble, build_article
+from veille.ingest.detect import detect_kind
+from veille.ingest.fetch import Fetcher
+from veille.ingest.html import parse_html
+from veille.ingest.htmltext import fragment_blocks
+from veille.model import Article, Rejection, Source, SourceKind
+
+STAGE = "ingest"
+FULL_TEXT_CHARS = 1000  # an item with less text than this is a teaser: its page is fetched
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    number: int
+    title: str | None
+    link: str | None
+    published: date | None
+    summary: str  # HTML or plain text, as the feed gives it
+    content: str
+
+
+def _date(entry) -> date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    try:
+        return date(*parsed[:3]) if parsed else None
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_feed(data: bytes) -> list[FeedItem]:
+    """The items of an RSS/Atom document; raise RejectedInput for a malformed or empty feed."""
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        if parsed.bozo:
+            raise RejectedInput(f"malformed feed ({parsed.get('bozo_exception')}); check it with a feed validator")
+        raise RejectedInput("the feed has no items")
+    return [
+        FeedItem(
+            number=n,
+            title=entry.get("title"),
+            link=entry.get("link"),
+            published=_date(entry),
+            summary=entry.get("summary") or "",
+            content="\n".join(c.get("value", "") for c in entry.get("content") or []),
+        )
+        for n, entry in enumerate(parsed.entries, 1)
+    ]
+
+
+def item_article(item: FeedItem, locator: str, settings: Settings) -> Article:
+    """An article from the item's own text (content, else summary); raise RejectedInput when it has none."""
+    content, summary = fragment_blocks(item.content), fragment_blocks(item.summary)
+    text, headings = assemble(content if sum(len(b.text) for b in content) >= sum(len(b.text) for b in summary) else summary)
+    if not text:
+        raise RejectedInput("feed item has no text" + ("" if item.link else " and no link"))
+    return build_article(
+        title=item.title, text=text, kind=SourceKind.FEED, locator=locator, settings=settings,
+        url=item.link, published=item.published, headings=headings,
+    )
+
+
+def _linked_article(item: FeedItem, locator: str, settings: Settings, fetcher: Fetcher) -> Article:
+    fetched = fetcher.fetch(item.link or "")
+    page = Source(locator=locator, data=fetched.data, url=fetched.url, kind_hint=SourceKind.HTML,
+                  published_hint=item.published, title_hint=item.title)
+    if detect_kind(fetched.data) is not SourceKind.HTML:
+        raise RejectedInput(f"the linked page {fetched.url} is not HTML")
+    return parse_html(page, settings, charset=fetched.charset)
+
+
+def _wants_page(item: FeedItem, own: Article | None, settings: Settings, fetcher: Fetcher | None) -> bool:
+    short = own is None or len(own.text) < FULL_TEXT_CHARS
+    return bool(short and item.link and fetcher is not None and settings.fetch.fetch_linked_pages)
+
+
+def _item_result(item: FeedItem, locator: str, settings: Settings, fetcher: Fetcher | None) -> Article | Rejection:
+    try:
+        own: Article | None = item_article(item, locator, settings)
+        own_problem = None
+    except RejectedInput as exc:
+        own, own_problem = None, exc.reason
+    if _wants_page(item, own, settings, fetcher):
+        try:
+            return _linked_article(item, locator, settings, fetcher)
+        except RejectedInput as exc:
+            if own is None:
+                return Rejection(locator, STAGE, f"{own_problem}, and {exc.reason}")
+            log.warning("%s: kept the feed summary, the linked page failed: %s", locator, exc.reason)
+    return own if own is not None else Rejection(locator, STAGE, own_problem or "feed item has no text")
+
+
+def iter_feed(source: Source, settings: Settings, fetcher: Fetcher | None = None) -> Iterator[Article | Rejection]:
+    """Articles of a feed, in order; ``fetcher`` (None: never fetch) reads the pages of teaser items."""
+    for item in parse_feed(source.data):
+        yield _item_result(item, f"{source.locator}#item-{item.number}", settings, fetcher)

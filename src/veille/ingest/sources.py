@@ -1,0 +1,116 @@
+"""Input specs to raw inputs, lazily: files, directories (recursive), glob patterns, "-" for
+stdin, and http(s) URLs. Each problem is a Rejection a person can act on; nothing is read
+before it is needed, so a directory of any size streams through."""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from veille.config import Settings
+from veille.errors import RejectedInput
+from veille.ingest.fetch import Fetcher, is_url
+from veille.model import Rejection, Source
+
+STAGE = "ingest"
+STDIN_LOCATOR = "stdin"
+_OWN_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
+_GLOB_MAGIC = ("*", "?", "[")
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One raw input and the charset its transport declared (HTTP Content-Type), if any."""
+
+    source: Source
+    charset: str | None = None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _too_large(size: int, settings: Settings) -> str:
+    return (f"too large: {_mb(size)} > limit {_mb(settings.max_input_bytes)} (max_input_bytes); "
+            "split the file or raise the limit")
+
+
+def read_file(path: Path, settings: Settings) -> RawInput | Rejection:
+    locator = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            return Rejection(locator, STAGE, _too_large(size, settings))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Rejection(locator, STAGE, f"no such file: {path}; check the path")
+    except OSError as exc:
+        return Rejection(locator, STAGE, f"cannot read {path}: {exc.strerror or exc}; check its permissions")
+    return RawInput(Source(locator=locator, data=data))
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name.endswith(_OWN_FILES)
+
+
+def walk_directory(top: Path) -> Iterator[Path]:
+    """Files under ``top``, recursively, in sorted order, without hidden files and our own databases."""
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not _skipped(name):
+                yield Path(root) / name
+
+
+def read_stdin(stream: BinaryIO | None, settings: Settings) -> RawInput | Rejection:
+    stream = stream if stream is not None else sys.stdin.buffer
+    data = stream.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        return Rejection(STDIN_LOCATOR, STAGE, f"too large: more than {_mb(settings.max_input_bytes)} "
+                         "on standard input (max_input_bytes); split the input or raise the limit")
+    return RawInput(Source(locator=STDIN_LOCATOR, data=data))
+
+
+def read_url(url: str, fetcher: Fetcher) -> RawInput | Rejection:
+    try:
+        fetched = fetcher.fetch(url)
+    except RejectedInput as exc:
+        return Rejection(url, STAGE, exc.reason)
+    return RawInput(Source(locator=url, data=fetched.data, url=fetched.url), charset=fetched.charset)
+
+
+def _paths(spec: str) -> Iterator[Path] | Rejection:
+    path = Path(spec)
+    if path.is_dir():
+        return walk_directory(path)
+    if path.exists():
+        return iter([path])
+    if any(m in spec for m in _GLOB_MAGIC):
+        matches = sorted(glob.iglob(spec, recursive=True))
+        if not matches:
+            return Rejection(spec, STAGE, f"no file matches the pattern {spec}; check the pattern")
+        return (p for m in matches for p in (walk_directory(Path(m)) if Path(m).is_dir() else [Path(m)])
+                if not _skipped(p.name))
+    return Rejection(spec, STAGE, f"no such file: {spec}; check the path")
+
+
+def expand(specs: Iterable[str], settings: Settings, *, stdin: BinaryIO | None,
+           fetcher: Fetcher) -> Iterator[RawInput | Rejection]:
+    """Each input named by ``specs``, read one at a time."""
+    for spec in specs:
+        spec = str(spec)
+        if spec == "-":
+            yield read_stdin(stdin, settings)
+        elif is_url(spec):
+            yield read_url(spec, fetcher)
+        else:
+            paths = _paths(spec)
+            if isinstance(paths, Rejection):
+                yield paths
+                continue
+            for path in paths:
+                yield read_file(path, settings)
