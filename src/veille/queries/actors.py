@@ -1,0 +1,169 @@
+"""Finding actors: by any alias through the knowledge base, and among the actors the store holds.
+
+    resolve_actor(store, "junte malienne", kb)   -> ActorSelector(label="CNSP", org="CNSP", ...)
+    lookup_actors(store, "Moscou", kb)           -> (ActorHit(Russie, ...), ...)
+
+A selector can also be written out: ``kb:<id>``, ``org:<ORG>``, ``RUS`` (a country),
+``MLI:GOV+MIL`` (a country's sectors) — the ``ActorSelector.key`` form.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from veille.errors import RejectedInput
+from veille.queries.kb import KnowledgeLookup, kb_hits
+from veille.queries.sqlparts import EVENT_FROM, either_side, fold
+from veille.queries.types import ActorHit, ActorSelector
+from veille.store import Store
+
+_COUNTRY_KEY = re.compile(r"^([A-Z]{3})(?::([A-Z]{3}(?:\+[A-Z]{3})*))?$")
+
+# One row per actor occurrence (source or target of an event) with its grouping key.
+_ACTORS = """
+SELECT name, country, sector, org, kb_id, kind, count(*) AS n FROM (
+    SELECT source_name AS name, source_country AS country, source_sector AS sector,
+           source_org AS org, source_kb_id AS kb_id, source_kind AS kind
+      FROM events WHERE source_name IS NOT NULL
+    UNION ALL
+    SELECT target_name, target_country, target_sector, target_org, target_kb_id, target_kind
+      FROM events WHERE target_name IS NOT NULL)
+GROUP BY name, country, sector, org, kb_id, kind
+"""
+
+
+def parse_key(text: str) -> ActorSelector | None:
+    """The selector written out in ``text`` (``kb:Q159``, ``org:CNSP``, ``RUS``, ``MLI:GOV+MIL``), else None."""
+    text = text.strip()
+    if text.startswith("kb:") and len(text) > 3:
+        return ActorSelector(label=text[3:], kb_id=text[3:])
+    if text.startswith("org:") and len(text) > 4:
+        return ActorSelector(label=text[4:], org=text[4:])
+    match = _COUNTRY_KEY.match(text)
+    if match:
+        sectors = tuple(match[2].split("+")) if match[2] else ()
+        return ActorSelector(label=text, country=match[1], sectors=sectors)
+    return None
+
+
+def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) -> ActorSelector:
+    """The one actor ``text`` names: a written-out selector, else the best lookup hit.
+
+    Raises ``RejectedInput`` when nothing matches, saying what to try.
+    """
+    explicit = parse_key(text)
+    if explicit is not None:
+        return label_selector(store, explicit, kb)
+    hits = lookup_actors(store, text, kb, limit=1)
+    if not hits:
+        raise RejectedInput(f"no actor matches {text!r}; try `veille actors {text.split()[0]}` "
+                            "to list the actors the store knows, or a code such as RUS or org:CNSP")
+    return hits[0].selector
+
+
+def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *,
+                  limit: int = 20) -> tuple[ActorHit, ...]:
+    """Actors whose name or alias matches ``query``: knowledge-base entries first, then the store's."""
+    query = query.strip()
+    if not query:
+        return present_actors(store, limit=limit)
+    hits: list[ActorHit] = []
+    seen: set[str] = set()
+    for hit in list(kb_hits(kb, query)) + list(_store_hits(store, query)):
+        if hit.selector.key and hit.selector.key not in seen:
+            seen.add(hit.selector.key)
+            hits.append(hit)
+    hits = hits[:limit]
+    return tuple(_with_counts(store, h) if h.origin == "kb" else h for h in hits)
+
+
+def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -> tuple[ActorHit, ...]:
+    """The actors that occur in stored events, most active first (optionally filtered by name)."""
+    needle = fold(query.strip()) if query else None
+    groups: dict[str, Counter] = defaultdict(Counter)
+    selectors: dict[str, ActorSelector] = {}
+    for row in store.execute(_ACTORS):
+        selector = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
+                               kind=row["kind"])
+        if selector is None:
+            continue
+        if needle and needle not in fold(row["name"]):
+            continue
+        groups[selector.key][row["name"]] += row["n"]
+        selectors.setdefault(selector.key, selector)
+    ranked = sorted(groups, key=lambda k: (-sum(groups[k].values()), k))[:limit]
+    out = []
+    for key in ranked:
+        names = groups[key]
+        name = _top_name(names)
+        out.append(ActorHit(selector=_relabel(selectors[key], name), name=name, origin="store",
+                            matched=query, aliases=tuple(n for n, _ in names.most_common(5)),
+                            events=sum(names.values())))
+    return tuple(out)
+
+
+def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
+    """Store actors by event actor names, then by entity mentions ("Moscou" resolved to Russia)."""
+    yield from present_actors(store, query, limit=20)
+    needle = f"%{query}%"
+    rows = store.execute(
+        "SELECT en.name, en.kind, en.country, en.sector, en.org, en.kb_id, count(*) AS n"
+        " FROM mentions AS m JOIN entities AS en USING (doc_id, entity_id)"
+        " WHERE m.text LIKE ? OR en.name LIKE ?"
+        " GROUP BY en.name, en.kind, en.country, en.sector, en.org, en.kb_id"
+        " ORDER BY n DESC LIMIT 20", (needle, needle))
+    for row in rows:
+        selector = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
+                               kind=row["kind"])
+        if selector is not None:
+            yield ActorHit(selector=selector, name=row["name"], kind=row["kind"], origin="store",
+                           matched=query, events=0)
+
+
+def selector_of(name: str, country: str | None, sector: str | None, org: str | None,
+                kb_id: str | None, *, kind: str | None = None) -> ActorSelector | None:
+    """The selector an actor as stored belongs to (its knowledge-base id, else its org, else its country)."""
+    sectors = tuple(json.loads(sector)) if sector else ()
+    if kind == "country" and country:
+        return ActorSelector(name, country)
+    if kb_id:
+        return ActorSelector(name, country, sectors, org, kb_id)
+    if org:
+        return ActorSelector(name, country, sectors, org)
+    if country:
+        return ActorSelector(name, country, sectors[:1])
+    return None
+
+
+def label_selector(store: Store, selector: ActorSelector, kb: KnowledgeLookup | None = None) -> ActorSelector:
+    """The selector with the name the store (or the knowledge base) most often gives it."""
+    if selector.kb_id or selector.org:
+        column, value = ("kb_id", selector.kb_id) if selector.kb_id else ("org", selector.org)
+        row = store.execute(
+            f"SELECT * FROM ({_ACTORS}) WHERE {column} = ? ORDER BY n DESC LIMIT 1", (value,)).fetchone()
+        if row is None:
+            return selector
+        found = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
+                            kind=row["kind"])
+        return _relabel(found, row["name"]) if found else selector
+    for hit in kb_hits(kb, selector.country or ""):
+        if hit.selector.is_country and hit.selector.country == selector.country:
+            return _relabel(selector, hit.name if not selector.sectors
+                            else f"{hit.name} ({'+'.join(selector.sectors)})")
+    return selector
+
+
+def _with_counts(store: Store, hit: ActorHit) -> ActorHit:
+    where, params = either_side(hit.selector, True)
+    count = store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+    return ActorHit(hit.selector, hit.name, hit.kind, hit.origin, hit.matched, hit.aliases, count)
+
+
+def _top_name(names: Counter) -> str:
+    return sorted(names.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
+
+
+def _relabel(selector: ActorSelector, label: str) -> ActorSelector:
+    return ActorSelector(label, selector.country, selector.sectors, selector.org, selector.kb_id)

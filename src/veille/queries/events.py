@@ -1,0 +1,106 @@
+"""Event search: filters on actors, type, mode, status, dates, place, country and words; stable pages.
+
+    page = search_events(store, EventFilters(actor=russia, statuses=(Status.ALLEGED,)), limit=20)
+    page.items, page.total, page.next_offset
+
+Sorts are total orders (the event id breaks ties), so paging with ``offset``
+never repeats nor skips an event while the store does not change.
+"""
+from __future__ import annotations
+
+import re
+
+from veille.model import QUAD_CLASS
+from veille.queries.sqlparts import (
+    EVENT_COLUMNS,
+    EVENT_DATE,
+    EVENT_FROM,
+    actor_clause,
+    either_side,
+    event_from_row,
+    fold,
+    install_functions,
+    placeholders,
+)
+from veille.queries.types import SORTS, EventFilters, EventPage
+from veille.store.articles import fts_query
+
+MAX_LIMIT = 500
+_WORD = re.compile(r"\w")
+
+_ORDER = {
+    "-date": "e.date_value DESC, e.id DESC",
+    "date": "e.date_value IS NULL, e.date_value ASC, e.id ASC",
+    "-confidence": "e.confidence DESC, e.id DESC",
+    "confidence": "e.confidence ASC, e.id ASC",
+}
+
+
+def search_events(store, filters: EventFilters, *, limit: int = 50, offset: int = 0,
+                  sort: str = "-date") -> EventPage:
+    """One page of the events matching every filter, in a stable order."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    where, params = filter_clause(store, filters)
+    total = store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+    rows = store.execute(f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {where}"
+                         f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", params + [limit, offset])
+    return EventPage(tuple(event_from_row(r) for r in rows), total, limit, offset, sort)
+
+
+def filter_clause(store, f: EventFilters) -> tuple[str, list]:
+    """The WHERE clause (over events ``e`` joined to articles ``a``) of a set of filters."""
+    terms: list[str] = []
+    params: list = []
+
+    def add(sql: str, values=()) -> None:
+        terms.append(sql)
+        params.extend(values)
+
+    for side, selector in (("source", f.source), ("target", f.target)):
+        if selector is not None:
+            add(*actor_clause(side, selector, f.members))
+    if f.actor is not None:
+        add(*either_side(f.actor, f.members))
+    if f.types or f.quads:
+        types = sorted(t.value for t in (f.types or QUAD_CLASS) if not f.quads or QUAD_CLASS[t] in f.quads)
+        add(f"e.type IN ({placeholders(types) or 'NULL'})", types)
+    for column, values in (("e.mode", f.modes), ("e.status", [s.value for s in f.statuses])):
+        if values:
+            add(f"{column} IN ({placeholders(values)})", list(values))
+    _dates(add, f.date_from, f.date_to)
+    if f.place:
+        add("(e.place_name LIKE ? ESCAPE '\\' OR e.place_country = ?)", [like(f.place) + "%", f.place.upper()])
+    if f.country:
+        add("(e.source_country = ? OR e.target_country = ?)", [f.country.upper()] * 2)
+    if f.doc_id:
+        add("e.doc_id = ?", [f.doc_id])
+    if f.text:
+        _words(store, add, f.text)
+    return (" AND ".join(terms) or "1"), params
+
+
+def _dates(add, date_from: str | None, date_to: str | None) -> None:
+    """Keep events whose date (at its own precision) overlaps [date_from, date_to]."""
+    if date_from:
+        add(f"{EVENT_DATE} >= substr(?, 1, length({EVENT_DATE}))", [date_from])
+    if date_to:
+        add(f"{EVENT_DATE} <= substr(?, 1, length({EVENT_DATE}))", [date_to])
+
+
+def _words(store, add, text: str) -> None:
+    """Every word must occur in the evidence (accents and case ignored; a word may be a prefix)."""
+    words = [w.strip("*") for w in text.split() if _WORD.search(w)]
+    query = fts_query(" ".join(f"{w}*" for w in words))  # raises RejectedInput when no word
+    add("e.doc_id IN (SELECT f.doc_id FROM articles_fts JOIN articles AS f ON f.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ?)", [query])
+    install_functions(store.execute("SELECT 1").connection)
+    for word in words:
+        add("veille_fold(e.evidence_text) LIKE ? ESCAPE '\\'", [f"%{like(fold(word))}%"])
+
+
+def like(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (for ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,106 @@
+"""Who acts on whom: a network of actors (edges by cooperation and conflict) and the map of event places."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from veille.model import QUAD_CLASS, EventType, Status
+from veille.queries.actors import selector_of
+from veille.queries.events import filter_clause
+from veille.queries.profile import COOPERATION
+from veille.queries.sqlparts import EVENT_FROM, actor_clause, either_side
+from veille.queries.types import ActorHit, ActorSelector, Edge, EventFilters, MapPoint, Network, StatusCounts
+
+_SIDES = ("name", "country", "sector", "org", "kb_id", "kind")
+
+
+def network(store, center: ActorSelector | None = None, *, members: bool = True, limit: int = 12) -> Network:
+    """The most active actors and the events between them; around ``center``, the actors of its articles."""
+    where, params, flags = "1", [], "0, 0"
+    if center is not None:
+        inner, inner_params = either_side(center, members, alias="e2")
+        src, src_params = actor_clause("source", center, members)
+        tgt, tgt_params = actor_clause("target", center, members)
+        where = f"e.doc_id IN (SELECT e2.doc_id FROM events AS e2 WHERE {inner})"
+        flags = f"coalesce({src}, 0), coalesce({tgt}, 0)"
+        params = src_params + tgt_params + inner_params
+    columns = ", ".join(f"e.{side}_{c}" for side in ("source", "target") for c in _SIDES)
+    rows = store.execute(
+        f"SELECT {columns}, {flags}, e.type, count(*) FROM events AS e"
+        f" WHERE {where} AND e.source_name IS NOT NULL AND e.target_name IS NOT NULL"
+        f" GROUP BY {columns}, e.type", params).fetchall()
+    return _assemble(rows, center, limit)
+
+
+def _assemble(rows, center: ActorSelector | None, limit: int) -> Network:
+    names: dict[str, Counter] = defaultdict(Counter)
+    selectors: dict[str, ActorSelector] = {}
+    pairs: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    if center is not None:
+        selectors[center.key] = center
+    for row in rows:
+        keys = []
+        for offset, is_center in ((0, row[12]), (6, row[13])):
+            values = row[offset:offset + 6]
+            if is_center:
+                key = center.key
+            else:
+                found = selector_of(*values[:5], kind=values[5])
+                if found is None:
+                    break
+                key = found.key
+                selectors.setdefault(key, found)
+            names[key][values[0]] += row[15]
+            keys.append(key)
+        if len(keys) == 2 and keys[0] != keys[1]:
+            quad = QUAD_CLASS[EventType(row[14])].value
+            pairs[tuple(sorted(keys))]["cooperation" if quad in COOPERATION else "conflict"] += row[15]
+    return _top(selectors, names, pairs, center, limit)
+
+
+def _top(selectors, names, pairs, center, limit) -> Network:
+    weight: Counter = Counter()
+    for (a, b), counts in pairs.items():
+        weight[a] += counts.total()
+        weight[b] += counts.total()
+    ranked = [k for k, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if center is not None:
+        ranked = [center.key] + [k for k in ranked if k != center.key]
+    kept = set(ranked[:limit])
+
+    def label(key: str) -> str:
+        if center is not None and key == center.key:
+            return center.label
+        return names[key].most_common(1)[0][0] if names[key] else selectors[key].label
+
+    nodes = tuple(ActorHit(selector=_named(selectors[k], label(k)), name=label(k), events=weight[k])
+                  for k in ranked[:limit])
+    edges = tuple(
+        Edge(_named(selectors[a], label(a)), _named(selectors[b], label(b)), label(a), label(b),
+             c.total(), c["cooperation"], c["conflict"])
+        for (a, b), c in sorted(pairs.items(), key=lambda kv: (-kv[1].total(), kv[0]))
+        if a in kept and b in kept)
+    return Network(nodes, edges)
+
+
+def _named(selector: ActorSelector, label: str) -> ActorSelector:
+    return ActorSelector(label, selector.country, selector.sectors, selector.org, selector.kb_id)
+
+
+def map_points(store, filters: EventFilters | None = None, *, limit: int = 500) -> tuple[MapPoint, ...]:
+    """Event places with coordinates, with how many events (by status) happened there."""
+    where, params = filter_clause(store, filters or EventFilters())
+    rows = store.execute(
+        f"SELECT e.place_name, e.place_country, round(e.place_lat, 2) AS lat, round(e.place_lon, 2) AS lon,"
+        f" e.status, count(*) AS n, group_concat(DISTINCT e.doc_id) AS docs FROM {EVENT_FROM}"
+        f" WHERE {where} AND e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL"
+        " GROUP BY e.place_name, e.place_country, lat, lon, e.status", params)
+    places: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["place_name"], row["place_country"], row["lat"], row["lon"])
+        entry = places.setdefault(key, {"status": {}, "docs": set()})
+        entry["status"][Status(row["status"])] = row["n"]
+        entry["docs"].update((row["docs"] or "").split(","))
+    points = [MapPoint(name, country, lat, lon, StatusCounts.of(v["status"]), tuple(sorted(v["docs"])[:20]))
+              for (name, country, lat, lon), v in places.items()]
+    points.sort(key=lambda p: (-p.by_status.total, p.name))
+    return tuple(points[:limit])
