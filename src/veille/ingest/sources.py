@@ -20,6 +20,8 @@ STAGE = "ingest"
 STDIN_LOCATOR = "stdin"
 _OWN_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
 _GLOB_MAGIC = ("*", "?", "[")
+# a corpus folder's own notes are not articles (they are still read when named explicitly)
+_FOLDER_NOTES = ("readme", "license", "licence", "attribution", "copying")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +56,13 @@ def read_file(path: Path, settings: Settings) -> RawInput | Rejection:
 
 
 def _skipped(name: str) -> bool:
-    return name.startswith(".") or name.endswith(_OWN_FILES)
+    stem = name.split(".", 1)[0].casefold()
+    return name.startswith(".") or name.endswith(_OWN_FILES) or stem in _FOLDER_NOTES
 
 
 def walk_directory(top: Path) -> Iterator[Path]:
-    """Files under ``top``, recursively, in sorted order, without hidden files and our own databases."""
+    """Files under ``top``, recursively, in sorted order, without hidden files, our own databases
+    and the folder's notes (README, LICENSE, ATTRIBUTION, COPYING)."""
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
