@@ -13,19 +13,17 @@ their own year are kept.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from datetime import date, datetime
 
 from veille.extract.timex_calendar import (
     day_value, month_value, nearest_day, nearest_month, safe_date, shift_value, weekday_date,
     weekend_value, year_value,
 )
-from veille.extract.timex_grammar import Candidate, Kind, is_future, scan
+from veille.extract.timex_context import complete
+from veille.extract.timex_grammar import Candidate, Kind, scan
 from veille.extract.timex_lexicon import TimexGrammar, grammar
+from veille.extract.timex_tense import is_future
 from veille.model import Timex
-
-_RANGE_LINK = re.compile(r"\s*(?:,|et|ou|au|à|-|–|jusqu['’]au|jusqu['’]en)?\s*(?:le\s+)?", re.IGNORECASE)
 
 
 def find_timexes(text: str, published: date | None) -> list[Timex]:
@@ -34,7 +32,7 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
     if isinstance(published, datetime):
         published = published.date()
     g = grammar()
-    candidates = complete_ranges(text, select_longest(scan(text, g, published)))
+    candidates = complete(text, select_longest(scan(text, g, published)), published)
     out, anchor = [], published
     for c in candidates:
         value, day = _value(c, text, published, anchor, g)
@@ -58,25 +56,6 @@ def select_longest(candidates: list[Candidate]) -> list[Candidate]:
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
-
-
-def complete_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Give "les 16" (in "les 16 et 17 juin") its month, and "27 juillet" (in "du 27 juillet
-    au 12 août 2012") its year, from the expression that follows; right to left for chains."""
-    out = list(cands)
-    for i in range(len(out) - 1, -1, -1):
-        c, nxt = out[i], out[i + 1] if i + 1 < len(out) else None
-        linked = nxt is not None and _RANGE_LINK.fullmatch(text, c.end, nxt.start) is not None
-        if c.kind is Kind.FRAGMENT:
-            if not (linked and nxt.kind is Kind.DATE and safe_date(nxt.year or 2000, nxt.month, c.day)):
-                out[i] = None
-                continue
-            out[i] = c = replace(c, kind=Kind.DATE, month=nxt.month, year=nxt.year, direction=nxt.direction)
-        if linked and c.year is None and nxt.year is not None and c.kind is nxt.kind \
-                and c.kind in (Kind.DATE, Kind.MONTH) and not c.direction:
-            later = (c.month, c.day or 0) > (nxt.month, nxt.day or 0)
-            out[i] = replace(c, year=nxt.year - 1 if later else nxt.year)
-    return [c for c in out if c is not None]
 
 
 def _value(c: Candidate, text: str, published: date | None, anchor: date | None,
@@ -107,7 +86,7 @@ def _relative_value(c: Candidate, text: str, published: date, g: TimexGrammar) -
     if c.kind is Kind.MONTH:
         return month_value(*nearest_month(c.month, published, c.direction, not c.direction and future())), None
     if c.kind is Kind.WEEKDAY:
-        d = weekday_date(c.weekday, published, c.direction, not c.direction and future(), c.this)
+        d = weekday_date(c.weekday, published, c.direction, not c.direction and future())
         return day_value(d), d
     if c.kind is Kind.DAY_WORD:
         d = date.fromordinal(published.toordinal() + c.offset)

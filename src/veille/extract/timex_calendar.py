@@ -80,13 +80,12 @@ def nearest_month(month: int, published: date, direction: int = 0, future: bool 
     return best // 12, best % 12 + 1
 
 
-def weekday_date(weekday: int, published: date, direction: int = 0, future: bool = False,
-                 this: bool = False) -> date:
+def weekday_date(weekday: int, published: date, direction: int = 0, future: bool = False) -> date:
     """The date of a weekday named in an article published on `published`.
 
     direction -1 ("mardi dernier"): strictly before; +1 ("vendredi prochain"): strictly after.
-    Otherwise the tense decides: past = the last 7 days including today; future = the next
-    7 days, today excluded unless the weekday is introduced by "ce" (`this`).
+    Otherwise the tense decides: past = the last 7 days, future = the next 7 days, both
+    including the publication day (news names today's weekday: "se rassemblent vendredi").
     """
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
@@ -94,9 +93,7 @@ def weekday_date(weekday: int, published: date, direction: int = 0, future: bool
         return published - timedelta(days=back or 7)
     if direction > 0:
         return published + timedelta(days=ahead or 7)
-    if future:
-        return published + timedelta(days=ahead if (ahead or this) else 7)
-    return published - timedelta(days=back)
+    return published + timedelta(days=ahead) if future else published - timedelta(days=back)
 
 
 def shift_month(year: int, month: int, months: int) -> tuple[int, int]:

@@ -47,7 +47,6 @@ class Candidate:
     direction: int = 0  # -1 "dernier", +1 "prochain"
     offset: int = 0  # days (DAY_WORD, ANAPHOR) or units (SHIFT)
     unit: str | None = None  # day, week, weekend, month, year
-    this: bool = False  # introduced by "ce/cette"
 
 
 def _key(word: str) -> str:
@@ -138,7 +137,8 @@ def _is_cued_month(text: str, m: re.Match, start: int, direction: int, g: TimexG
     before = text[max(0, m.start() - 20):m.start()]
     if m.group("month")[0].isupper() and not _SENTENCE_START.search(before):
         return False  # "Mars" mid-sentence is the planet or a name, not the month
-    return bool(g.month_cue_tail.search(before) or g.month_range_next.match(text, m.end("month")))
+    return bool(g.month_cue_tail.search(before) or g.month_range_next.match(text, m.end("month"))
+                or g.month_range_prev.search(text, max(0, m.start() - 30), m.start()))
 
 
 def scan_months(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -177,6 +177,9 @@ def scan_years(text: str, g: TimexGrammar, published: date | None) -> Iterator[C
         left = _left(g.year_left, text, m.start())
         if _is_year(text, m, left is not None, g):
             yield Candidate(Kind.YEAR, left.start() if left else m.start(), m.end(), year=int(m.group("year")))
+    for m in g.short_year.finditer(text):
+        yy = m.group("yy")
+        yield Candidate(Kind.YEAR, m.start("yy"), m.end("yy"), year=expand_year(int(yy.lstrip("'’")), published))
 
 
 def scan_weekdays(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -187,7 +190,7 @@ def scan_weekdays(text: str, g: TimexGrammar, published: date | None) -> Iterato
         if (det == "le" and not direction) or _HABITUAL.search(text[max(0, m.start() - 15):m.start()]):
             continue  # "le lundi", "chaque lundi": a habit, not a date
         yield Candidate(Kind.WEEKDAY, left.start() if left else m.start(), m.end(), weekday=_weekday(g, m),
-                        direction=direction, this=det == "ce")
+                        direction=direction)
 
 
 def scan_day_words(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -213,7 +216,7 @@ def scan_periods(text: str, g: TimexGrammar, published: date | None) -> Iterator
             continue  # "le jour", "la semaine" alone are not dates
         if this and re.match(r"\s+d(?:e\s|['’])", text[m.end():m.end() + 4]):
             continue  # "ce mois de mars": the month pattern has it
-        yield Candidate(Kind.PERIOD, left.start(), m.end(), direction=direction, unit=unit, this=this)
+        yield Candidate(Kind.PERIOD, left.start(), m.end(), direction=direction, unit=unit)
 
 
 def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
@@ -234,22 +237,3 @@ SCANNERS = (scan_dates, scan_day_lists, scan_numeric, scan_months, scan_years,
 def scan(text: str, g: TimexGrammar, published: date | None) -> list[Candidate]:
     """Every candidate of every scanner, overlapping ones included."""
     return [c for scanner in SCANNERS for c in scanner(text, g, published)]
-
-
-def is_future(text: str, start: int, end: int, g: TimexGrammar) -> bool:
-    """Is the clause around text[start:end] in the future tense? The nearest tense marker
-    wins ("a annoncé mardi", "se rendra mardi"); markers after the timex count 1.5x further."""
-    left = max(text.rfind(c, max(0, start - 200), start) for c in ".!?\n") + 1
-    right = min((i for c in ".!?\n" if (i := text.find(c, end, end + 200)) >= 0), default=len(text))
-    window = text[left:right]
-
-    def nearest(pattern: re.Pattern[str], skip: frozenset[str]) -> float:
-        best = float("inf")
-        for m in pattern.finditer(window):
-            if _key(m.group(0)) in skip:
-                continue
-            s, e = m.start() + left, m.end() + left
-            best = min(best, start - e if e <= start else (s - end) * 1.5 if s >= end else best)
-        return best
-
-    return nearest(g.future_word, g.lexicon.future_exceptions) < nearest(g.past_word, frozenset())

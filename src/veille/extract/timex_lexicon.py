@@ -50,6 +50,7 @@ class TimeLexicon:
     units: Mapping[str, str]
     numbers: Mapping[str, int]
     month_cues: tuple[str, ...]
+    short_year_cues: tuple[str, ...]
     year_min: int
     year_max: int
     year_strong_cues: tuple[str, ...]
@@ -59,6 +60,8 @@ class TimeLexicon:
     future_suffix: str
     future_exceptions: frozenset[str]
     past_words: frozenset[str]
+    past_suffix: str
+    participle_suffix: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class TimexGrammar:
     numeric: re.Pattern[str]  # 21/08/2020, 21.08.2020, 2020-08-21
     month: re.Pattern[str]  # mars [2020 | dernier]
     month_range_next: re.Pattern[str]  # "-avril" after "mars"
+    month_range_prev: re.Pattern[str]  # "mars-" before "avril"
+    short_year: re.Pattern[str]  # "97" in "en 97,"
     year: re.Pattern[str]  # 2012
     weekday: re.Pattern[str]  # mardi [soir] [dernier]
     day_word: re.Pattern[str]  # hier [soir], aujourd'hui [vendredi]
@@ -87,8 +92,10 @@ class TimexGrammar:
     year_strong_tail: re.Pattern[str]
     year_quantity_tail: re.Pattern[str]
     follower: re.Pattern[str]  # the word after a bare year
-    future_word: re.Pattern[str]
-    past_word: re.Pattern[str]
+    word: re.Pattern[str]  # a word, for the tense of the clause (timex_tense.py)
+    future_form: re.Pattern[str]  # fullmatch: a future verb form by its ending
+    past_form: re.Pattern[str]  # fullmatch: an imparfait
+    participle: re.Pattern[str]  # fullmatch: a past participle
 
 
 def _escape(word: str) -> str:
@@ -121,7 +128,7 @@ def alternation(words, cased: bool = True, bounded: bool = False) -> str:
 
 def _tail(words) -> re.Pattern[str]:
     """Matches a text ending with one of `words` (then spaces or a hyphen)."""
-    return re.compile(rf"(?:^|[^\w'’])(?:{alternation(words, cased=False)})[\s-]*$", _FLAGS)
+    return re.compile(rf"(?:^|[^\w'’])(?:{alternation(words, cased=False)})[\s-]*\Z", _FLAGS)
 
 
 def _words(raw, key: str) -> tuple[str, ...]:
@@ -142,6 +149,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         day_parts=_words(raw["day_parts"], "day_parts"), anaphoric_days=ro(raw["anaphoric_days"]),
         direction=ro(raw["direction"]), part_prefixes=_words(raw["part_prefixes"], "part_prefixes"),
         units=ro(raw["units"]), numbers=ro(raw["numbers"]), month_cues=_words(raw["month_cues"], "month_cues"),
+        short_year_cues=_words(raw["year"]["short_cues"], "year.short_cues"),
         year_min=int(year["min"]), year_max=int(year["max"]),
         year_strong_cues=_words(year["strong_cues"], "year.strong_cues"),
         year_quantity_cues=_words(year["quantity_cues"], "year.quantity_cues"),
@@ -150,12 +158,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         future_suffix=tense["future_suffix"],
         future_exceptions=frozenset(_words(tense["future_exceptions"], "tense.future_exceptions")),
         past_words=frozenset(_words(tense["past_words"], "tense.past_words")),
+        past_suffix=tense["past_suffix"], participle_suffix=tense["participle_suffix"],
     )
 
 
 def _left(p: str) -> re.Pattern[str]:
     """A pattern for the text just before a match (searched with endpos = match start)."""
-    return re.compile(rf"{p}$", _FLAGS)
+    return re.compile(rf"{p}\Z", _FLAGS)
 
 
 def build_grammar(lex: TimeLexicon) -> TimexGrammar:
@@ -181,13 +190,16 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
                            rf"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{{3}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\w-]))"),
         month=re.compile(rf"{month_start}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
         month_range_next=re.compile(rf"\s*(?:-|–|et|à|au|ou)\s*(?:{_MOIS_DE})?{month_anon}"),
+        month_range_prev=_left(rf"{month_anon}\s*(?:-|–|et|à|au|ou)\s*"),
+        short_year=re.compile(rf"(?:{alternation(lex.short_year_cues, bounded=True)})\s+(?P<yy>['’]?\d{{2}})"
+                              rf"(?!\d)(?=\s*[,.;:()!?»]|\s*\Z)"),
         year=re.compile(rf"{_YEAR4}(?![.,]\d)"),
-        weekday=re.compile(rf"{wd_start}(?:\s+{parts})?(?:\s+{mod})?{_R}"),
+        weekday=re.compile(rf"{wd_start}(?:\s+{parts})?(?:\s+{mod})?{_R}(?!\s+[Ss]aint)"),
         day_word=re.compile(rf"(?P<rel>{alternation(lex.day_words, bounded=True)})(?:\s+{wd}(?!\s+\d))?(?:\s+{parts})?{_R}"),
         day_part=re.compile(rf"{_L}(?:[Cc]e|[Cc]et|[Cc]ette|CE|CET|CETTE)\s+{parts}{_R}(?!\s*-?\s*là)"),
         anaphor=re.compile(rf"(?P<ana>{alternation(lex.anaphoric_days, bounded=True)}){_R}(?!\s+d(?:e|u|es)\s)"),
         period=re.compile(rf"(?P<unit>{alternation(lex.units, bounded=True)})(?P<ci>-ci)?(?:\s+{mod})?{_R}(?!\s*-?\s*là)"),
-        ago=re.compile(rf"{_L}(?P<dir>[Ii]l\s+y\s+a|[Vv]oici|[Vv]oilà|[Dd]ans)\s+{number}\s+{units}{_R}"),
+        ago=re.compile(rf"{_L}(?P<dir>[Ii]l\s+y\s+a|[Vv]oici|[Vv]oilà|[Dd]ans)\s+{number}\s+{units}{_R}(?!\s+d(?:e|u|es)\s|\s+d['’])"),
         date_left=_left(rf"(?:{_L}(?P<det>les?)\s+)?(?:{_L}(?P<wd>{alternation(lex.weekdays, cased=False)})\s+)?"),
         part_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}{_MOIS_DE})?"),
         year_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}l['’]an(?:née)?\s+)?"),
@@ -197,8 +209,10 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
         year_strong_tail=_tail(lex.year_strong_cues),
         year_quantity_tail=_tail(lex.year_quantity_cues),
         follower=re.compile(r"\s*([\w'’-]+)?"),
-        future_word=re.compile(rf"{_L}(?:{alternation(lex.future_words)}|\w+{lex.future_suffix}){_R}"),
-        past_word=re.compile(rf"(?:{alternation(lex.past_words, bounded=True)}){_R}"),
+        word=re.compile(r"\w+(?:-\w+)*"),
+        future_form=re.compile(rf"\w+{lex.future_suffix}"),
+        past_form=re.compile(rf"\w+{lex.past_suffix}"),
+        participle=re.compile(rf"\w\w+{lex.participle_suffix}"),
     )
 
 
