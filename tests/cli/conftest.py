@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -97,3 +98,22 @@ def veille(capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return run
+
+
+@pytest.fixture
+def sources(tmp_path) -> Path:
+    """A folder of real files: the seed, three Wikinews pages and an English text."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    shutil.copy(SEED_PATH, folder / SEED_PATH.name)
+    for page in sorted((DATA / "corpus" / "wikinews-fr-2012" / "html").glob("*.html"))[:3]:
+        shutil.copy(page, folder / page.name)
+    (folder / "bbc.txt").write_text(
+        "The military junta that seized power in Mali received the Russian ambassador in Bamako on "
+        "Friday, according to a statement read on state television.", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED_PATH

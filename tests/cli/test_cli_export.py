@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_export_to_stdout_writes_one_line_per_article(veille, db):
@@ -40,3 +45,14 @@ def test_export_into_missing_folder_is_an_error(veille, db, tmp_path):
 def test_export_unknown_format_is_a_usage_error(veille, db):
     code, out, err = veille("export", "--format", "csv", "--db", db)
     assert code == 2 and "invalid choice: 'csv'" in err
+
+
+def test_export_is_read_by_the_reference_scorer(veille, db, tmp_path):
+    out_file = tmp_path / "export.jsonl"
+    assert veille("export", "--out", out_file, "--db", db)[0] == 0
+    scored = subprocess.run([sys.executable, str(DATA / "eval" / "score.py"), "--gold", str(DATA / "gold" / "dev"),
+                             "--system", str(out_file)], capture_output=True, text=True, timeout=60)
+    assert scored.returncode == 0, scored.stderr
+    assert "documents: 17  missing from system: 16" in scored.stdout  # seed-000 is in the export
+    timexes = next(line for line in scored.stdout.splitlines() if line.startswith("timexes_value"))
+    assert float(timexes.split()[1]) == 1.0  # our one timex of the seed is right

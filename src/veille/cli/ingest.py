@@ -46,16 +46,21 @@ def register(subparsers) -> None:
 
 
 def load_analyzer(settings: Settings):
-    """The real analyser, or None (with a note on stderr) while veille.extract.analyze is missing."""
+    """The real analyser, or None (with a note on stderr) while it is not built yet.
+
+    "Not built yet" means a module of veille itself is missing (``veille.extract.analyze``
+    or one it imports) or has no ``make_analyzer``; a missing third-party package is an
+    installation problem and is raised.
+    """
     try:
-        module = importlib.import_module(ANALYZER_MODULE)
+        make = getattr(importlib.import_module(ANALYZER_MODULE), "make_analyzer", None)
+        missing = None if make else f"{ANALYZER_MODULE}.make_analyzer"
     except ModuleNotFoundError as exc:
-        if exc.name not in (ANALYZER_MODULE, "veille.extract"):
+        if not (exc.name or "").startswith("veille."):
             raise
-        module = None
-    make = getattr(module, "make_analyzer", None)
+        make, missing = None, exc.name
     if make is None:
-        print(f"note: the analyser ({ANALYZER_MODULE}) is not available yet; articles are stored"
+        print(f"note: the analyser is not available yet ({missing} is missing); articles are stored"
               " unanalysed and `veille analyze` will analyse them once it is.", file=sys.stderr)
         return None
     return make(settings)
