@@ -90,8 +90,10 @@ def read_html(html: str, url: str | None = None) -> tuple[list[Block], PageMeta]
             raise RejectedInput("no article text found in the page; is it an index, login or error page?")
         return fragment_blocks(html), PageMeta(None, None, None, (), None, None, None)
     meta = _page_meta(doc)
-    blocks = recover_headings(html, extracted_blocks(doc.body), meta.title or "")
-    return blocks, meta
+    blocks = extracted_blocks(doc.body)
+    if blocks and meta.title and " ".join(blocks[0].text.split()) == " ".join(meta.title.split()):
+        blocks = blocks[1:]  # the page's <h1> repeats the title, which is not body
+    return recover_headings(html, blocks, meta.title or ""), meta
 
 
 def parse_html(source: Source, settings: Settings, *, charset: str | None = None) -> Article:
