@@ -168,13 +168,15 @@ def stored_from_row(row: sqlite3.Row) -> StoredArticle:
 
 def pending(conn: sqlite3.Connection, limit: int, after: str | None = None) -> list[Article]:
     rows = conn.execute(
-        f"SELECT * FROM articles WHERE {PENDING} AND doc_id > ? ORDER BY doc_id LIMIT ?",
+        f"SELECT * FROM articles INDEXED BY articles_pending WHERE {PENDING} AND doc_id > ?"
+        " ORDER BY doc_id LIMIT ?",
         (after or "", limit))
     return [article_from_row(row) for row in rows]
 
 
 def count_pending(conn: sqlite3.Connection) -> int:
-    return conn.execute(f"SELECT count(*) FROM articles WHERE {PENDING}").fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM articles INDEXED BY articles_pending WHERE {PENDING}"
+                        ).fetchone()[0]
 
 
 def iter_stored(conn: sqlite3.Connection, search: str | None = None, *, limit: int | None = None,

@@ -62,6 +62,11 @@ class Store:
         return cls(conn, path, near_threshold=near_threshold)
 
     def close(self) -> None:
+        try:
+            self._conn.execute("PRAGMA busy_timeout = 100")
+            self._conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh; cheap
+        except sqlite3.OperationalError:
+            pass  # e.g. another process holds the write lock: skip, it is only an optimisation
         self._conn.close()
 
     def __enter__(self) -> "Store":

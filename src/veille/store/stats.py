@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from veille.store.articles import PENDING
+from veille.store.articles import count_pending
 
 
 def _one(conn: sqlite3.Connection, sql: str) -> int:
@@ -24,7 +24,7 @@ def store_stats(conn: sqlite3.Connection) -> dict:
                                       " GROUP BY language ORDER BY count(*) DESC, language"),
         "duplicates": {"exact": duplicates.get("exact", 0), "near": duplicates.get("near", 0)},
         "analysed": _one(conn, "SELECT count(*) FROM articles WHERE analysed_at IS NOT NULL"),
-        "pending_analysis": _one(conn, f"SELECT count(*) FROM articles WHERE {PENDING}"),
+        "pending_analysis": count_pending(conn),
         "analysis_errors": _one(conn, "SELECT count(*) FROM articles WHERE analysis_error IS NOT NULL"),
         "events": _one(conn, "SELECT count(*) FROM events"),
         "events_by_type": _grouped(conn, "SELECT type, count(*) FROM events"
