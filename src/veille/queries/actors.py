@@ -8,12 +8,12 @@ A selector can also be written out: ``kb:<id>``, ``org:<ORG>``, ``RUS`` (a count
 """
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 from veille.errors import RejectedInput
+from veille.queries.grouping import ActorGroups, selector_of
 from veille.queries.kb import KnowledgeLookup, kb_hits
 from veille.queries.sqlparts import EVENT_FROM, either_side, fold
 from veille.queries.types import ActorHit, ActorSelector
@@ -82,26 +82,25 @@ def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *
 def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -> tuple[ActorHit, ...]:
     """The actors that occur in stored events, most active first (optionally filtered by name)."""
     needle = fold(query.strip()) if query else None
-    groups: dict[str, Counter] = defaultdict(Counter)
-    selectors: dict[str, ActorSelector] = {}
+    groups = ActorGroups()
+    raw_counts: Counter = Counter()
+    matched: set[str] = set()
     for row in store.execute(_ACTORS):
-        selector = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
-                               kind=row["kind"])
-        if selector is None:
+        key = groups.add(row["name"], row["country"], row["sector"], row["org"], row["kb_id"], row["kind"],
+                         row["n"])
+        if key is None:
             continue
-        if needle and needle not in fold(row["name"]):
-            continue
-        groups[selector.key][row["name"]] += row["n"]
-        selectors.setdefault(selector.key, selector)
-    ranked = sorted(groups, key=lambda k: (-sum(groups[k].values()), k))[:limit]
-    out = []
-    for key in ranked:
-        names = groups[key]
-        name = _top_name(names)
-        out.append(ActorHit(selector=_relabel(selectors[key], name), name=name, origin="store",
-                            matched=query, aliases=tuple(n for n, _ in names.most_common(5)),
-                            events=sum(names.values())))
-    return tuple(out)
+        raw_counts[key] += row["n"]
+        if needle is None or needle in fold(row["name"]):
+            matched.add(key)
+    counts: Counter = Counter()
+    for key, n in raw_counts.items():
+        counts[groups.canonical(key)] += n
+    wanted = {groups.canonical(k) for k in matched}
+    ranked = sorted(wanted, key=lambda k: (-counts[k], k))[:limit]
+    return tuple(ActorHit(selector=groups.selector(k), name=groups.label(k), origin="store", matched=query,
+                          aliases=tuple(n for n, _ in groups.names(k).most_common(5)), events=counts[k])
+                 for k in ranked)
 
 
 def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
@@ -120,21 +119,6 @@ def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
         if selector is not None:
             yield ActorHit(selector=selector, name=row["name"], kind=row["kind"], origin="store",
                            matched=query, events=0)
-
-
-def selector_of(name: str, country: str | None, sector: str | None, org: str | None,
-                kb_id: str | None, *, kind: str | None = None) -> ActorSelector | None:
-    """The selector an actor as stored belongs to (its knowledge-base id, else its org, else its country)."""
-    sectors = tuple(json.loads(sector)) if sector else ()
-    if kind == "country" and country:
-        return ActorSelector(name, country)
-    if kb_id:
-        return ActorSelector(name, country, sectors, org, kb_id)
-    if org:
-        return ActorSelector(name, country, sectors, org)
-    if country:
-        return ActorSelector(name, country, sectors[:1])
-    return None
 
 
 def label_selector(store: Store, selector: ActorSelector, kb: KnowledgeLookup | None = None) -> ActorSelector:
@@ -159,10 +143,6 @@ def _with_counts(store: Store, hit: ActorHit) -> ActorHit:
     where, params = either_side(hit.selector, True)
     count = store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
     return ActorHit(hit.selector, hit.name, hit.kind, hit.origin, hit.matched, hit.aliases, count)
-
-
-def _top_name(names: Counter) -> str:
-    return sorted(names.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
 
 
 def _relabel(selector: ActorSelector, label: str) -> ActorSelector:

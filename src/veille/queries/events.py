@@ -12,6 +12,7 @@ import re
 
 from veille.model import QUAD_CLASS
 from veille.queries.sqlparts import (
+    DATE_SORT,
     EVENT_COLUMNS,
     EVENT_DATE,
     EVENT_FROM,
@@ -29,8 +30,8 @@ MAX_LIMIT = 500
 _WORD = re.compile(r"\w")
 
 _ORDER = {
-    "-date": "e.date_value DESC, e.id DESC",
-    "date": "e.date_value IS NULL, e.date_value ASC, e.id ASC",
+    "-date": f"{DATE_SORT} DESC, e.id DESC",
+    "date": f"{DATE_SORT} IS NULL, {DATE_SORT} ASC, e.id ASC",
     "-confidence": "e.confidence DESC, e.id DESC",
     "confidence": "e.confidence ASC, e.id ASC",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from veille.model import QUAD_CLASS, EventType, Status
-from veille.queries.actors import selector_of
+from veille.queries.grouping import ActorGroups
 from veille.queries.events import filter_clause
 from veille.queries.profile import COOPERATION
 from veille.queries.sqlparts import EVENT_FROM, actor_clause, either_side
@@ -32,58 +32,48 @@ def network(store, center: ActorSelector | None = None, *, members: bool = True,
 
 
 def _assemble(rows, center: ActorSelector | None, limit: int) -> Network:
-    names: dict[str, Counter] = defaultdict(Counter)
-    selectors: dict[str, ActorSelector] = {}
-    pairs: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    if center is not None:
-        selectors[center.key] = center
+    groups = ActorGroups()
+    raw: list[tuple[str, str, str, int]] = []
     for row in rows:
         keys = []
         for offset, is_center in ((0, row[12]), (6, row[13])):
-            values = row[offset:offset + 6]
-            if is_center:
-                key = center.key
-            else:
-                found = selector_of(*values[:5], kind=values[5])
-                if found is None:
-                    break
-                key = found.key
-                selectors.setdefault(key, found)
-            names[key][values[0]] += row[15]
+            key = CENTER if is_center else groups.add(*row[offset:offset + 6], row[15])
+            if key is None:
+                break
             keys.append(key)
-        if len(keys) == 2 and keys[0] != keys[1]:
-            quad = QUAD_CLASS[EventType(row[14])].value
-            pairs[tuple(sorted(keys))]["cooperation" if quad in COOPERATION else "conflict"] += row[15]
-    return _top(selectors, names, pairs, center, limit)
+        if len(keys) == 2:
+            raw.append((keys[0], keys[1], QUAD_CLASS[EventType(row[14])].value, row[15]))
+    pairs: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for a, b, quad, n in raw:
+        a, b = (k if k == CENTER else groups.canonical(k) for k in (a, b))
+        if a != b:
+            pairs[tuple(sorted((a, b)))]["cooperation" if quad in COOPERATION else "conflict"] += n
+
+    def selector(key: str) -> ActorSelector:
+        return center if key == CENTER else groups.selector(key)
+
+    return _top(pairs, selector, center is not None, limit)
 
 
-def _top(selectors, names, pairs, center, limit) -> Network:
+CENTER = "\x00center"
+
+
+def _top(pairs, selector, centred: bool, limit: int) -> Network:
     weight: Counter = Counter()
     for (a, b), counts in pairs.items():
         weight[a] += counts.total()
         weight[b] += counts.total()
     ranked = [k for k, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
-    if center is not None:
-        ranked = [center.key] + [k for k in ranked if k != center.key]
-    kept = set(ranked[:limit])
-
-    def label(key: str) -> str:
-        if center is not None and key == center.key:
-            return center.label
-        return names[key].most_common(1)[0][0] if names[key] else selectors[key].label
-
-    nodes = tuple(ActorHit(selector=_named(selectors[k], label(k)), name=label(k), events=weight[k])
-                  for k in ranked[:limit])
+    if centred:
+        ranked = [CENTER] + [k for k in ranked if k != CENTER]
+    kept = ranked[:limit]
+    chosen = {k: selector(k) for k in kept}
+    nodes = tuple(ActorHit(selector=chosen[k], name=chosen[k].label, events=weight[k]) for k in kept)
     edges = tuple(
-        Edge(_named(selectors[a], label(a)), _named(selectors[b], label(b)), label(a), label(b),
-             c.total(), c["cooperation"], c["conflict"])
+        Edge(chosen[a], chosen[b], chosen[a].label, chosen[b].label, c.total(), c["cooperation"], c["conflict"])
         for (a, b), c in sorted(pairs.items(), key=lambda kv: (-kv[1].total(), kv[0]))
-        if a in kept and b in kept)
+        if a in chosen and b in chosen)
     return Network(nodes, edges)
-
-
-def _named(selector: ActorSelector, label: str) -> ActorSelector:
-    return ActorSelector(label, selector.country, selector.sectors, selector.org, selector.kb_id)
 
 
 def map_points(store, filters: EventFilters | None = None, *, limit: int = 500) -> tuple[MapPoint, ...]:

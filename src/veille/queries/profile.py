@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from veille.model import QUAD_CLASS, EventType, Status
-from veille.queries.actors import selector_of
 from veille.queries.aggregate import EVENT_TYPE_ORDER
 from veille.queries.counts import breakdowns, overall, status_by
+from veille.queries.grouping import ActorGroups
 from veille.queries.sqlparts import EVENT_FROM, EVENT_MONTH, actor_clause
 from veille.queries.types import (
     ActorProfile,
@@ -66,8 +66,8 @@ def _names(store, source: tuple[str, list], target: tuple[str, list]) -> tuple[s
 def top_partners(store, selector: ActorSelector, *, members: bool = True, limit: int = 15
                  ) -> tuple[Partner, ...]:
     """The actors it acts on or that act on it, most events first (its own members left out)."""
-    counts: dict[str, dict] = defaultdict(lambda: {"names": Counter(), "status": Counter(), "quad": Counter()})
-    selectors: dict[str, ActorSelector] = {}
+    groups = ActorGroups()
+    raw: list[tuple[str, Status, str, int]] = []
     for me, other in (("source", "target"), ("target", "source")):
         mine, mine_params = actor_clause(me, selector, members)
         self_match, self_params = actor_clause(other, selector, members)
@@ -79,27 +79,23 @@ def top_partners(store, selector: ActorSelector, *, members: bool = True, limit:
             " GROUP BY name, country, sector, org, kb_id, kind, e.type, e.status",
             mine_params + self_params)
         for row in rows:
-            partner = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
-                                  kind=row["kind"])
-            if partner is None or partner.key == selector.key:
-                continue
-            selectors.setdefault(partner.key, partner)
-            entry = counts[partner.key]
-            entry["names"][row["name"]] += row["n"]
-            entry["status"][Status(row["status"])] += row["n"]
-            entry["quad"][QUAD_CLASS[EventType(row["type"])].value] += row["n"]
-    return tuple(sorted((_partner(selectors[k], v) for k, v in counts.items()),
-                        key=lambda p: (-p.events, p.name))[:limit])
-
-
-def _partner(selector: ActorSelector, entry: dict) -> Partner:
-    name = entry["names"].most_common(1)[0][0]
-    quads = entry["quad"]
-    cooperation = sum(n for q, n in quads.items() if q in COOPERATION)
-    return Partner(
-        selector=ActorSelector(name, selector.country, selector.sectors, selector.org, selector.kb_id),
-        name=name, events=sum(quads.values()), cooperation=cooperation,
-        conflict=sum(quads.values()) - cooperation, by_status=StatusCounts.of(entry["status"]))
+            key = groups.add(row["name"], row["country"], row["sector"], row["org"], row["kb_id"], row["kind"],
+                             row["n"])
+            if key is not None:
+                raw.append((key, Status(row["status"]), QUAD_CLASS[EventType(row["type"])].value, row["n"]))
+    status: dict[str, Counter] = defaultdict(Counter)
+    quads: dict[str, Counter] = defaultdict(Counter)
+    for key, state, quad, n in raw:
+        status[groups.canonical(key)][state] += n
+        quads[groups.canonical(key)][quad] += n
+    partners = []
+    for key in status:
+        cooperation = sum(n for q, n in quads[key].items() if q in COOPERATION)
+        total = quads[key].total()
+        partners.append(Partner(groups.selector(key), groups.label(key), total, cooperation, total - cooperation,
+                                StatusCounts.of(status[key])))
+    partners.sort(key=lambda p: (-p.events, p.name))
+    return tuple(partners[:limit])
 
 
 _QUOTE_COLUMNS = "q.*, a.title AS a_title, a.published AS a_published"

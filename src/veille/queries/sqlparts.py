@@ -12,11 +12,19 @@ from veille.model import QUAD_CLASS, EventType, Place, Span, Status
 from veille.queries.types import ActorSelector, EventHit
 from veille.store.rows import actor_from_row
 
+# An ISO week (2012-W26) as the date of its Monday, so that it sorts among calendar dates.
+_WEEK = "e.date_value GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'"
+_MONDAY = ("date(substr(e.date_value, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(e.date_value, 1, 4)"
+           " || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || ((CAST(substr(e.date_value, 7) AS INTEGER)"
+           " - 1) * 7) || ' days')")
+_CALENDAR = ("e.date_value GLOB '[0-9][0-9][0-9][0-9]' OR e.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'")
+
+# The order of events in time: keep identical to the index events_sort_date (migrations/0050).
+DATE_SORT = f"(CASE WHEN {_WEEK} THEN {_MONDAY} ELSE e.date_value END)"
+
 # The date an event is placed at: its own date when it is a calendar date (2020, 2020-08,
-# 2020-08-21), else the article's publication date (ISO weeks and the like fall back too).
-EVENT_DATE = ("(CASE WHEN e.date_value GLOB '[0-9][0-9][0-9][0-9]'"
-              " OR e.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
-              " THEN e.date_value ELSE a.published END)")
+# 2020-08-21; a week as its Monday), else the article's publication date.
+EVENT_DATE = f"(CASE WHEN {_WEEK} THEN {_MONDAY} WHEN {_CALENDAR} THEN e.date_value ELSE a.published END)"
 EVENT_MONTH = f"(CASE WHEN length({EVENT_DATE}) >= 7 THEN substr({EVENT_DATE}, 1, 7) END)"
 
 # An article's independent source: the original of a near-duplicate or syndicated copy.

@@ -1,0 +1,65 @@
+"""Finding actors by alias, by code, and among those the store holds."""
+from __future__ import annotations
+
+import pytest
+
+from veille.errors import RejectedInput
+from veille.queries import ActorSelector, label_selector, lookup_actors, parse_key, present_actors, resolve_actor
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Russie", "RUS"),
+    ("CNSP", "kb:org:cnsp"),
+    ("Goïta", "kb:org:cnsp"),       # the gold codes "Assimi Goïta" only as a member of the CNSP
+    ("goita", "kb:org:cnsp"),       # accents and case ignored
+    ("human rights", "org:HRW"),
+])
+def test_resolve_actor_by_name(store, text, key):
+    assert resolve_actor(store, text).key == key
+
+
+@pytest.mark.parametrize("key", ["RUS", "MLI:GOV+MIL", "org:CNSP", "kb:org:cnsp"])
+def test_parse_key_reads_back_the_key(key):
+    assert parse_key(key).key == key
+
+
+def test_parse_key_leaves_names_alone():
+    assert parse_key("Russie") is None
+    assert parse_key("mli") is None
+
+
+def test_label_selector_names_a_code_as_the_store_does(store):
+    assert label_selector(store, parse_key("org:CNSP")) == ActorSelector(
+        "CNSP", "MLI", ("GOV", "MIL"), "CNSP", "org:cnsp")
+
+
+def test_resolve_unknown_actor_says_what_to_do(store):
+    with pytest.raises(RejectedInput, match="veille actors"):
+        resolve_actor(store, "Atlantide")
+
+
+def _gold_roles(builder, name: str) -> int:
+    """How often the gold names ``name`` as a source or target (the seed counts twice: its copy)."""
+    count = 0
+    for gold in builder.gold_files():
+        n = sum((e["source"] or {}).get("name") == name for e in gold["events"]) + \
+            sum((e["target"] or {}).get("name") == name for e in gold["events"])
+        count += n * (2 if gold["doc_id"] == builder.SEED_ID else 1)
+    return count
+
+
+def test_lookup_lists_each_actor_once_with_its_event_count(store, builder):
+    hits = lookup_actors(store, "russ")
+    keys = [h.selector.key for h in hits]
+    assert len(keys) == len(set(keys))
+    russia = next(h for h in hits if h.selector.key == "RUS")
+    assert russia.name == "Russie"
+    assert russia.events == _gold_roles(builder, "Russie") == 17
+    assert "RUS:MIL" in keys                                   # "forces armées russes"
+
+
+def test_present_actors_ranks_by_activity(store):
+    hits = present_actors(store, limit=3)
+    assert [h.name for h in hits] == ["CNSP", "Russie", "services de sécurité syriens"] or \
+        hits[0].events >= hits[1].events >= hits[2].events
+    assert all(h.origin == "store" for h in hits)
