@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "ingest",     # ingest, analyze
     "articles",   # articles, show, stats
     "export",     # export
+    "eval",       # eval
 )
 
 EPILOG = """\
