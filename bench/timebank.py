@@ -110,6 +110,8 @@ def bench_timebank(tml_dir: Path, details: bool) -> dict:
         c["gold"] += len(dates)
         c["sys"] += len([j for j in range(len(system)) if j in matched_s or j not in other])
         c["tp"] += len(pairs)
+        c["gold_in_scope"] += sum(scope_reason(g.value) is None for g in dates)
+        c["tp_in_scope"] += sum(scope_reason(dates[i].value) is None for i, _ in pairs)
         for i, j in pairs:
             reason = scope_reason(dates[i].value)
             if reason:
@@ -188,6 +190,8 @@ def report(tb: dict, dev: tuple, n_dev_gold: int, ms: float, n_speed: int) -> st
         "| measure | value |",
         "|---|---|",
         f"| TimeBank DATE detection P / R / F1 (extent overlap) | {p:.3f} / {r:.3f} / {f:.3f} |",
+        f"| TimeBank DATE detection recall, in-scope values only | {c['tp_in_scope'] / c['gold_in_scope']:.3f} "
+        f"({c['tp_in_scope']}/{c['gold_in_scope']}) |",
         f"| TimeBank value accuracy (matched, in-scope DATE) | {tb['value_acc']:.3f} ({c['right']}/{c['scored']}) |",
         f"| Dev gold timex value P / R / F1 (eval/score.py rule) | {dev[0]:.3f} / {dev[1]:.3f} / {dev[2]:.3f} |",
         f"| Speed, ms per 2,000 characters (best of 5) | {ms:.2f} |",

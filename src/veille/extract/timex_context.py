@@ -19,7 +19,7 @@ from veille.extract.timex_grammar import Candidate, Kind
 _RANGE_LINK = re.compile(r"\s*(?:,|et|ou|au|à|-|–|jusqu['’]au|jusqu['’]en)?\s*(?:le\s+)?", re.IGNORECASE)
 _YEAR_LINK = re.compile(r"\s*,?\s*(?:de\s+|d['’])?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_YEAR_REACH = 80  # characters between "en 97" and "en janvier" for the year to carry over
+_YEAR_REACH = 40  # characters between "en 97" and "(en janvier" for the year to carry over
 
 _YEARLESS = (Kind.DATE, Kind.MONTH)
 

@@ -18,6 +18,7 @@ from veille.extract.timex_lexicon import TimexGrammar
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"(]\s*|[-–]\s+)$")
 _HABITUAL = re.compile(r"(?:^|\W)(?:les|chaque|tous\s+les|toutes\s+les)\s+$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|[^\w])[12]\d{3}\s*[-/–]\s*$")
+_RANGE_END = re.compile(r"\s*[-/–]\s*[12]\d{3}(?!\d)")
 _GLUED = re.compile(r"(?:[\w][-/]|\d[\s.,]|[€$£])$")
 _EVENT_ANCHORED = re.compile(r"(?<!\w)[àÀ]\s+$")
 _AFTER_NUMBER = re.compile(r"^\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
@@ -163,7 +164,7 @@ def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar) -> bool:
     if has_left:
         return True  # "fin 2014", "l'année 2012"
     before = text[max(0, m.start() - 30):m.start()]
-    if _RANGE_START.search(before):
+    if _RANGE_START.search(before) or (_RANGE_END.match(text, m.end()) and not _GLUED.search(before)):
         return True  # "1982-1990", "2002/2003"
     if _GLUED.search(before) or g.year_quantity_tail.search(before):
         return False  # "A-2000", "1 2000", "plus de 2000"
@@ -216,7 +217,8 @@ def scan_periods(text: str, g: TimexGrammar, published: date | None) -> Iterator
             continue  # "le jour", "la semaine" alone are not dates
         if this and re.match(r"\s+d(?:e\s|['’])", text[m.end():m.end() + 4]):
             continue  # "ce mois de mars": the month pattern has it
-        yield Candidate(Kind.PERIOD, left.start(), m.end(), direction=direction, unit=unit)
+        start = m.start() if det in ("du", "au") and not left.group("pre") else left.start()
+        yield Candidate(Kind.PERIOD, start, m.end(), direction=direction, unit=unit)  # "(du) mois dernier"
 
 
 def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:

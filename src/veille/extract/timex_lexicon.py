@@ -203,7 +203,7 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
         date_left=_left(rf"(?:{_L}(?P<det>les?)\s+)?(?:{_L}(?P<wd>{alternation(lex.weekdays, cased=False)})\s+)?"),
         part_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}{_MOIS_DE})?"),
         year_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}l['’]an(?:née)?\s+)?"),
-        period_left=_left(rf"(?P<pre>{_L}(?:{prefix}))?{_L}(?P<det>cette|cet|ce|la|le|l['’])\s*"),
+        period_left=_left(rf"(?P<pre>{_L}(?:{prefix}))?{_L}(?P<det>cette|cet|ce|la|le|l['’]|du|au)\s*"),
         weekday_left=_left(rf"{_L}(?P<det>ce|le)\s+"),
         month_cue_tail=_tail(lex.month_cues),
         year_strong_tail=_tail(lex.year_strong_cues),
