@@ -20,6 +20,10 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:
 _CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 SNIFF_BYTES = 4096
 MAX_BAD_CHAR_SHARE = 0.02  # share of control / replacement characters above which a text is junk
+# In a Western European text read as windows-1252, accented letters are a minority of the letters;
+# bytes of another script read that way are nearly all "accented letters".
+MAX_WESTERN_NON_ASCII_LETTERS = 0.3
+_WESTERN_PUNCTUATION = set("’‘“”«»–—…€°§©®·•\xa0")
 
 UNDECODABLE = "could not decode the text: it is not UTF-8 and no known encoding fits; re-save it as UTF-8"
 
@@ -72,9 +76,24 @@ def looks_like_text(text: str) -> bool:
     return bad / len(sample) <= MAX_BAD_CHAR_SHARE
 
 
+def _western(data: bytes) -> str | None:
+    """``data`` as windows-1252 when it reads as Western European text (what browsers assume
+    for undeclared pages in these languages, and what charset guessers get wrong on short texts)."""
+    text = _try(data, "cp1252")
+    if text is None:
+        return None
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    foreign = [c for c in letters if not c.isascii()]
+    odd = [c for c in text[:20_000] if not c.isascii() and not c.isalpha() and c not in _WESTERN_PUNCTUATION]
+    if not letters or len(foreign) > MAX_WESTERN_NON_ASCII_LETTERS * len(letters) or len(odd) > len(foreign):
+        return None
+    return text
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data``: BOM, then ``declared`` (HTTP header) or the in-document declaration,
-    then UTF-8, then the best guess; raise RejectedInput when nothing gives text."""
+    then UTF-8, then windows-1252 if it reads as Western text, then charset-normalizer's best
+    guess; raise RejectedInput when nothing gives text."""
     bom = bom_encoding(data)
     if bom:
         text = _try(data, bom)
@@ -84,6 +103,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             text = _try(data, encoding)
             if text is not None:
                 break
+        if text is None:
+            text = _western(data)
         if text is None:
             best = from_bytes(data[:200_000]).best()
             text = _try(data, best.encoding) if best is not None else None
