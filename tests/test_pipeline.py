@@ -17,7 +17,7 @@ import pytest
 import veille
 from veille.config import Settings
 from veille.errors import RejectedInput
-from veille.model import Analysis, Article, Entity, EntityKind, Span
+from veille.model import Analysis, Article, Entity, EntityKind, Rejection, Span
 from veille.pipeline import run_analyze, run_ingest
 from veille.store import Store
 
@@ -130,6 +130,22 @@ def test_rejected_article_does_not_stop_its_batch(tmp_path, corpus):
     assert len(analyzer.batches[0]) == 6  # one batch call, then one call per article
     assert len(analyzer.batches) == 1 + 6
     assert summary.analysed == 5
+
+
+def test_rejections_returned_in_place_are_recorded_without_retry(tmp_path, corpus):
+    """A pool of workers reports a rejection at the article's position instead of raising."""
+    calls = []
+
+    def pooled(articles):
+        calls.append(len(articles))
+        return [Rejection(a.locator, "analyze", "worker: the parser cannot read this text") if POISON in a.text
+                else Analysis(a.doc_id) for a in articles]
+
+    summary = run_ingest([str(corpus)], _settings(tmp_path), analyzer=pooled)
+    assert calls == [6] and summary.analysed == 5
+    rejected = [r for r in summary.rejected if r.stage == "analyze"]
+    assert len(rejected) == 1 and "poison.txt (h-" in rejected[0].locator
+    assert rejected[0].reason == "worker: the parser cannot read this text"
 
 
 def test_batches_follow_batch_size_and_progress_is_reported(tmp_path, corpus):

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Protocol, TextIO
+from typing import BinaryIO, Protocol
 
 from veille.config import Settings
 from veille.errors import RejectedInput
@@ -32,13 +32,15 @@ ANALYZE_STAGE = "analyze"
 
 
 class Analyzer(Protocol):
-    """Turns a batch of French articles into one Analysis per article.
+    """Turns a batch of French articles into one result per article, in order.
 
-    Raises ``RejectedInput`` for an article it cannot analyse.
-    The real one comes from ``veille.extract.analyze.make_analyzer(settings)``.
+    A result is an Analysis, or a Rejection for an article it cannot analyse
+    (a pool of worker processes reports that way); an analyser may instead raise
+    ``RejectedInput``, and the orchestrator then retries article by article to
+    isolate the bad one. The real one is ``veille.extract.analyze.make_analyzer(settings)``.
     """
 
-    def __call__(self, articles: list[Article]) -> list[Analysis]: ...
+    def __call__(self, articles: list[Article]) -> list[Analysis | Rejection]: ...
 
 
 class Progress(Protocol):
@@ -147,7 +149,7 @@ _END = object()
 
 
 def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer | None = None,
-               progress: Progress | None = None, stdin: TextIO | None = None) -> RunSummary:
+               progress: Progress | None = None, stdin: BinaryIO | None = None) -> RunSummary:
     """Read ``specs``, store every article (linking duplicates) and analyse the new French ones.
 
     Analysis runs when ``settings.analyze`` is true and an analyzer is given.
@@ -239,19 +241,38 @@ def _call_analyzer(analyzer: Analyzer, articles: list[Article]
                    ) -> tuple[list[Analysis], list[tuple[str, Rejection]]]:
     """Analyse a batch; if the analyzer rejects, retry one by one to isolate the bad articles."""
     try:
-        return list(analyzer(articles)), []
+        return _sorted_results(articles, list(analyzer(articles)))
     except RejectedInput as exc:
         if len(articles) == 1:
             return [], [_rejection(articles[0], exc)]
     analyses, rejected = [], []
     for article in articles:
         try:
-            analyses.extend(analyzer([article]))
+            done, refused = _sorted_results([article], list(analyzer([article])))
         except RejectedInput as exc:
-            rejected.append(_rejection(article, exc))
+            done, refused = [], [_rejection(article, exc)]
+        analyses += done
+        rejected += refused
     return analyses, rejected
 
 
-def _rejection(article: Article, exc: RejectedInput) -> tuple[str, Rejection]:
+def _sorted_results(articles: list[Article], results: list[Analysis | Rejection]
+                    ) -> tuple[list[Analysis], list[tuple[str, Rejection]]]:
+    """Analyses apart from rejections; a rejection belongs to the article at its position."""
+    analyses = [r for r in results if isinstance(r, Analysis)]
+    if len(analyses) == len(results):
+        return analyses, []
+    if len(results) != len(articles):
+        raise RuntimeError(f"the analyser returned {len(results)} results with rejections for "
+                           f"{len(articles)} articles: cannot tell which article was rejected")
+    rejected = [(a.doc_id, _located(r, a)) for a, r in zip(articles, results) if isinstance(r, Rejection)]
+    return analyses, rejected
+
+
+def _located(rejection: Rejection, article: Article) -> Rejection:
     locator = article.locator if article.locator == article.doc_id else f"{article.locator} ({article.doc_id})"
-    return article.doc_id, Rejection(locator=locator, stage=exc.stage or ANALYZE_STAGE, reason=exc.reason)
+    return Rejection(locator=locator, stage=rejection.stage or ANALYZE_STAGE, reason=rejection.reason)
+
+
+def _rejection(article: Article, exc: RejectedInput) -> tuple[str, Rejection]:
+    return article.doc_id, _located(Rejection(article.locator, exc.stage or ANALYZE_STAGE, exc.reason), article)

@@ -22,9 +22,10 @@ def test_open_fresh_store_creates_file_with_schema_and_pragmas(db_path):
         assert store.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-        versions = [tuple(r) for r in store.execute("SELECT version, name FROM schema_version")]
+        versions = [tuple(r) for r in store.execute("SELECT version, name FROM schema_version ORDER BY version")]
     assert db_path.is_file()
-    assert versions == [(1, "initial")]
+    assert versions[0] == (1, "initial")
+    assert versions == [(m.version, m.name) for m in available_migrations()]
     conn = sqlite3.connect(db_path)
     assert EXPECTED_TABLES <= _tables(conn)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -38,36 +39,47 @@ def test_reopen_applies_nothing_and_keeps_data(db_path):
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("INSERT INTO runs(command, started) VALUES ('ingest', '2024-01-01T00:00:00+00:00')")
     assert migrate(conn) == []
-    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(available_migrations())
     assert conn.execute("SELECT command FROM runs").fetchall() == [("ingest",)]
     conn.close()
 
 
 def test_migrate_applies_only_missing_versions_in_order(db_path):
     Store.open(db_path).close()
-    extra = Migration(2, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);")
+    shipped = [m.version for m in available_migrations()]
+    extra = Migration(9001, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);")
     conn = sqlite3.connect(db_path, isolation_level=None)
-    assert migrate(conn, available_migrations() + [extra]) == [2]
+    assert migrate(conn, available_migrations() + [extra]) == [9001]
     assert migrate(conn, available_migrations() + [extra]) == []
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == shipped + [9001]
     assert "notes" in _tables(conn)
     conn.close()
 
 
 def test_failing_migration_leaves_no_trace(db_path):
     Store.open(db_path).close()
-    broken = Migration(2, "broken", "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (;")
+    broken = Migration(9002, "broken", "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (;")
     conn = sqlite3.connect(db_path, isolation_level=None)
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, available_migrations() + [broken])
     assert "half_done" not in _tables(conn)
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version")] == [1]
+    assert 9002 not in [r[0] for r in conn.execute("SELECT version FROM schema_version")]
     conn.close()
 
 
-def test_shipped_migrations_are_numbered_from_one_without_gaps():
+def test_shipped_migrations_start_at_one_with_unique_versions():
     versions = [m.version for m in available_migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions[0] == 1 and versions == sorted(set(versions))
+
+
+def test_a_missing_lower_version_is_applied_after_higher_ones(db_path):
+    """A store migration numbered below one already applied (0050 is numbered apart) still runs."""
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    first, later = available_migrations()[0], Migration(9003, "later", "CREATE TABLE later (x);")
+    assert migrate(conn, [first, later]) == [1, 9003]
+    middle = Migration(2, "middle", "CREATE TABLE middle (x);")
+    assert migrate(conn, [first, middle, later]) == [2]
+    conn.close()
 
 
 def test_open_without_create_names_the_missing_store(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
 from veille.cli.common import add_command, add_db_argument, db_label, positive_int, settings_from
 from veille.cli.progress import make_progress
@@ -11,6 +13,7 @@ from veille.config import Settings
 
 ANALYZER_MODULE = "veille.extract.analyze"
 NOTHING_READ = 2
+WORKERS_HELP = "analyse in N processes, each with its own model (default 1)"
 
 INGEST_DESCRIPTION = """\
 Read articles from files, directories, globs, '-' (stdin), http(s) URLs, feeds,
@@ -34,19 +37,21 @@ def register(subparsers) -> None:
     add_db_argument(ingest)
     ingest.add_argument("--no-analyze", action="store_true", help="store only; analyse later with `veille analyze`")
     ingest.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per transaction (default 64)")
+    ingest.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
     ingest.set_defaults(run=run_ingest_command)
 
     analyze = add_command(subparsers, "analyze", help="analyse the stored articles not analysed yet",
                           example="veille analyze --db veille.db")
     add_db_argument(analyze)
     analyze.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per batch (default 64)")
+    analyze.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
     analyze.add_argument("--retry-failed", action="store_true",
                          help="also retry the articles the analyser rejected before")
     analyze.set_defaults(run=run_analyze_command)
 
 
-def load_analyzer(settings: Settings):
-    """The real analyser, or None (with a note on stderr) while it is not built yet.
+def analyzer_factory():
+    """``make_analyzer``, or None (with a note on stderr) while the analyser is not built yet.
 
     "Not built yet" means a module of veille itself is missing (``veille.extract.analyze``
     or one it imports) or has no ``make_analyzer``; a missing third-party package is an
@@ -62,17 +67,42 @@ def load_analyzer(settings: Settings):
     if make is None:
         print(f"note: the analyser is not available yet ({missing} is missing); articles are stored"
               " unanalysed and `veille analyze` will analyse them once it is.", file=sys.stderr)
+    return make
+
+
+@contextmanager
+def analyzer_for(settings: Settings, workers: int) -> Iterator:
+    """The analyser to hand the pipeline: in this process, or a pool of ``workers`` processes."""
+    factory = analyzer_factory()
+    pool_class = _pool_class() if factory is not None and workers > 1 else None
+    if pool_class is None:
+        yield factory(settings) if factory else None
+        return
+    with pool_class(settings, workers) as pool:
+        yield pool
+
+
+def _pool_class():
+    try:
+        from veille.parallel import PoolAnalyzer
+    except ModuleNotFoundError as exc:
+        if exc.name != "veille.parallel":
+            raise
+        print("note: parallel analysis (veille.parallel) is not available yet; analysing in one process.",
+              file=sys.stderr)
         return None
-    return make(settings)
+    return PoolAnalyzer
 
 
 def run_ingest_command(args: argparse.Namespace) -> int:
     from veille.pipeline import run_ingest
 
-    settings = settings_from(args, batch_size=args.batch_size, analyze=False if args.no_analyze else None)
-    analyzer = load_analyzer(settings) if settings.analyze else None
-    summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
-                         stdin=sys.stdin.buffer if "-" in args.sources else None)
+    settings = settings_from(args, batch_size=args.batch_size, workers=args.workers,
+                             analyze=False if args.no_analyze else None)
+    stdin = sys.stdin.buffer if "-" in args.sources else None
+    with analyzer_for(settings, args.workers) if settings.analyze else nullcontext() as analyzer:
+        summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
+                             stdin=stdin)
     print_summary(summary, db_label(args), analysing=analyzer is not None)
     if summary.ingested + summary.already_stored == 0:
         print("nothing could be read from the sources given (see the reasons above)", file=sys.stderr)
@@ -84,13 +114,13 @@ def run_analyze_command(args: argparse.Namespace) -> int:
     from veille.pipeline import run_analyze
     from veille.store import Store
 
-    settings = settings_from(args, batch_size=args.batch_size)
+    settings = settings_from(args, batch_size=args.batch_size, workers=args.workers)
     Store.open(settings.db_path, create=False).close()  # a missing store is the first thing to say
-    analyzer = load_analyzer(settings)
-    if analyzer is None:
-        return 1
-    summary = run_analyze(settings, analyzer, progress=make_progress(sys.stderr),
-                          retry_failed=args.retry_failed)
+    with analyzer_for(settings, args.workers) as analyzer:
+        if analyzer is None:
+            return 1
+        summary = run_analyze(settings, analyzer, progress=make_progress(sys.stderr),
+                              retry_failed=args.retry_failed)
     print_analyze_summary(summary, db_label(args))
     return 0
 

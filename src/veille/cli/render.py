@@ -59,7 +59,8 @@ def print_analysis(record: StoredArticle, analysis: Analysis | None) -> None:
         _print_event(n, event)
     print(f"\nQuotes ({len(analysis.quotes)})")
     for quote in analysis.quotes:
-        speaker = actor_label(quote.speaker) + (f", {quote.speaker.role}" if quote.speaker and quote.speaker.role else "")
+        role = quote.speaker.role if quote.speaker else None
+        speaker = actor_label(quote.speaker) + (f", {role}" if role else "")
         cue = f", {quote.cue}" if quote.cue else ""
         print(f"  {speaker} [{code(quote.kind)}{cue}] {quote.start}-{quote.end}: « {_excerpt(quote.text)} »")
     print(f"\nTime expressions ({len(analysis.timexes)})")
