@@ -136,6 +136,7 @@ def test_timex_year_value(text, expr, value):
 def test_timex_year_ranges():
     expect("La population a augmenté entre 1990 et 1999, moins que sur 1982-1990.",
            ("1990", "1990"), ("1999", "1999"), ("1982", "1982"), ("1990", "1990"))
+    expect("Pour la saison 2002/2003, rendez-vous à Lyon.", ("2002", "2002"), ("2003", "2003"))
 
 
 @pytest.mark.parametrize("text", [
@@ -144,6 +145,8 @@ def test_timex_year_ranges():
     "La musique des années 2000 revient.",
     "Le vol AF2020 a été annulé.",
     "Il a couru 1950 mètres.",
+    "La loi 2020-1234 est parue.",
+    "Les années 1990 et 2000 ont été difficiles.",
 ])
 def test_timex_numbers_that_are_not_years_are_left_out(text):
     assert spans(text) == []
@@ -229,6 +232,11 @@ def test_timex_durations_vague_centuries_and_decades_are_left_out(text):
 
 
 # --------------------------------------------------------------------------- contract
+
+def test_timex_empty_and_timeless_texts():
+    assert find_timexes("", PUB) == []
+    assert find_timexes("Le gouvernement a démissionné sous la pression de la rue.", PUB) == []
+
 
 def test_timex_without_publication_date_keeps_only_self_contained_dates():
     expect("Il est arrivé hier, le 21 août 2020, en mars 2019.",

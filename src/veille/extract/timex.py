@@ -22,7 +22,7 @@ from veille.extract.timex_calendar import (
 from veille.extract.timex_context import complete
 from veille.extract.timex_grammar import Candidate, Kind, scan
 from veille.extract.timex_lexicon import TimexGrammar, grammar
-from veille.extract.timex_tense import is_future
+from veille.extract.timex_tense import lean
 from veille.model import Timex
 
 
@@ -77,22 +77,23 @@ def _value(c: Candidate, text: str, published: date | None, anchor: date | None,
 
 
 def _relative_value(c: Candidate, text: str, published: date, g: TimexGrammar) -> tuple[str | None, date | None]:
-    def future() -> bool:
-        return is_future(text, c.start, c.end, g)
+    def tense() -> int:  # computed only for the kinds that need it, and only without "dernier"
+        return 0 if c.direction else lean(text, c.start, c.end, g)
 
     if c.kind is Kind.DATE:
-        d = nearest_day(c.month, c.day, published, c.weekday, c.direction, not c.direction and future())
+        d = nearest_day(c.month, c.day, published, c.weekday, c.direction, tense())
         return (day_value(d), d) if d else (None, None)
     if c.kind is Kind.MONTH:
-        return month_value(*nearest_month(c.month, published, c.direction, not c.direction and future())), None
+        ym = nearest_month(c.month, published, c.direction, tense())
+        return (month_value(*ym) if ym else None), None
     if c.kind is Kind.WEEKDAY:
-        d = weekday_date(c.weekday, published, c.direction, not c.direction and future())
+        d = weekday_date(c.weekday, published, c.direction, tense() > 0)
         return day_value(d), d
     if c.kind is Kind.DAY_WORD:
         d = date.fromordinal(published.toordinal() + c.offset)
         return day_value(d), d
     if c.kind is Kind.PERIOD and c.unit == "weekend":
-        return weekend_value(published, c.direction, not c.direction and future()), None
+        return weekend_value(published, c.direction, tense() > 0), None
     if c.kind in (Kind.PERIOD, Kind.SHIFT):
         amount = c.direction if c.kind is Kind.PERIOD else c.offset
         value = shift_value(published, c.unit, amount)

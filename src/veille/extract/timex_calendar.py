@@ -8,9 +8,9 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-# A date in the future is this many times "further" than a date in the past at the same
-# distance: news mostly reports what happened ("le 30 juin" read on 24 June is still the
-# coming 30 June, "le 22 octobre" read on 31 January is last October).
+# With no verb tense to go by, a date in the future is this many times "further" than one in
+# the past at the same distance: news mostly reports what happened ("le 30 juin" read on
+# 24 June is still the coming 30 June, "le 22 octobre" read on 31 January is last October).
 FUTURE_COST = 2.0
 
 
@@ -44,40 +44,40 @@ def expand_year(yy: int, published: date | None) -> int:
     return year - 100 if year > ref + 10 else year
 
 
-def _cost(delta_days: int, future: bool) -> float:
-    """How unlikely a candidate is at `delta_days` after publication (negative = before)."""
-    if delta_days <= 0:
-        return -delta_days
-    return delta_days * (1.0 if future else FUTURE_COST)
+def _cost(delta: int, future: bool) -> float:
+    """How unlikely a candidate is at `delta` days (or months) after publication."""
+    return -delta if delta <= 0 else delta * (1.0 if future else FUTURE_COST)
+
+
+def _pick(options: list, here, direction: int, lean: int):
+    """Among candidate dates (or month indexes): strictly before/after `here` for "dernier" /
+    "prochain" (direction); else the nearest, a future one counting double unless the verb is
+    in the future (lean +1). A past tense does not exclude the future: "il a donné jusqu'au
+    30 juin" is a deadline ahead, so tense only weighs, it never filters."""
+    if direction:
+        options = [o for o in options if (o < here if direction < 0 else o > here)]
+    if not options:
+        return None
+    return min(options, key=lambda o: _cost(o - here if isinstance(o, int) else (o - here).days, lean > 0))
 
 
 def nearest_day(month: int, day: int, published: date, weekday: int | None = None,
-                direction: int = 0, future: bool = False) -> date | None:
-    """The (month, day) in the year nearest to publication; `direction` -1 = strictly before
-    ("le 30 juin dernier"), +1 = strictly after; a weekday ("vendredi 21 août") must agree."""
+                direction: int = 0, lean: int = 0) -> date | None:
+    """The (month, day) named without a year, in the year around publication that fits:
+    "le 30 juin dernier" (direction -1), "il sera jugé le 3 mars" (lean +1, future tense);
+    a weekday ("vendredi 21 août") must agree when one year lets it."""
     options = [d for y in (published.year - 1, published.year, published.year + 1)
                if (d := safe_date(y, month, day))]
-    if direction < 0:
-        options = [d for d in options if d < published]
-    elif direction > 0:
-        options = [d for d in options if d > published]
     agreeing = [d for d in options if weekday is None or d.weekday() == weekday]
-    options = agreeing or options
-    if not options:
-        return None
-    return min(options, key=lambda d: _cost((d - published).days, future))
+    return _pick(agreeing or options, published, direction, lean)
 
 
-def nearest_month(month: int, published: date, direction: int = 0, future: bool = False) -> tuple[int, int]:
+def nearest_month(month: int, published: date, direction: int = 0, lean: int = 0) -> tuple[int, int] | None:
     """(year, month) for a month named without a year ("en mars", "juin dernier")."""
     here = published.year * 12 + published.month - 1
     options = [y * 12 + month - 1 for y in (published.year - 1, published.year, published.year + 1)]
-    if direction < 0:
-        options = [o for o in options if o < here]
-    elif direction > 0:
-        options = [o for o in options if o > here]
-    best = min(options, key=lambda o: _cost((o - here) * 30, future))
-    return best // 12, best % 12 + 1
+    best = _pick(options, here, direction, lean)
+    return None if best is None else (best // 12, best % 12 + 1)
 
 
 def weekday_date(weekday: int, published: date, direction: int = 0, future: bool = False) -> date:

@@ -17,11 +17,13 @@ from veille.extract.timex_lexicon import TimexGrammar
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"(]\s*|[-–]\s+)$")
 _HABITUAL = re.compile(r"(?:^|\W)(?:les|chaque|tous\s+les|toutes\s+les)\s+$", re.IGNORECASE)
-_RANGE_START = re.compile(r"(?:^|[^\w])[12]\d{3}\s*[-/–]\s*$")
-_RANGE_END = re.compile(r"\s*[-/–]\s*[12]\d{3}(?!\d)")
+_RANGE_START = re.compile(r"(?:^|[^\w])(?P<y>[12]\d{3})\s*[-/–]\s*$")
+_RANGE_END = re.compile(r"\s*[-/–]\s*(?P<y>[12]\d{3})(?!\d)")
+_DIGIT_AFTER = re.compile(r"\s*[-/–]\s*\d")
+_DECADE_LIST = re.compile(r"(?:^|\W)années\s+(?:[12]\d{3}\s*(?:,|et|ou|à|-)\s*)+$", re.IGNORECASE)
 _GLUED = re.compile(r"(?:[\w][-/]|\d[\s.,]|[€$£])$")
 _EVENT_ANCHORED = re.compile(r"(?<!\w)[àÀ]\s+$")
-_AFTER_NUMBER = re.compile(r"^\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
 
 
 class Kind(str, Enum):
@@ -157,6 +159,14 @@ def scan_months(text: str, g: TimexGrammar, published: date | None) -> Iterator[
             yield Candidate(Kind.MONTH, start, end, month=month, direction=direction)
 
 
+def _is_year_range(text: str, m: re.Match, before: str, year: int) -> bool:
+    """Two years joined by a dash or a slash, the second one later: "1982-1990", "2002/2003"."""
+    if (first := _RANGE_START.search(before)) and int(first.group("y")) < year <= int(first.group("y")) + 100:
+        return True
+    second = _RANGE_END.match(text, m.end())
+    return bool(second) and not _GLUED.search(before) and year < int(second.group("y")) <= year + 100
+
+
 def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar) -> bool:
     year = int(m.group("year"))
     if not g.lexicon.year_min <= year <= g.lexicon.year_max:
@@ -164,8 +174,10 @@ def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar) -> bool:
     if has_left:
         return True  # "fin 2014", "l'année 2012"
     before = text[max(0, m.start() - 30):m.start()]
-    if _RANGE_START.search(before) or (_RANGE_END.match(text, m.end()) and not _GLUED.search(before)):
+    if _is_year_range(text, m, before, year):
         return True  # "1982-1990", "2002/2003"
+    if _DIGIT_AFTER.match(text, m.end()) or _DECADE_LIST.search(before):
+        return False  # "la loi 2020-1234", "les années 1990 et 2000"
     if _GLUED.search(before) or g.year_quantity_tail.search(before):
         return False  # "A-2000", "1 2000", "plus de 2000"
     if _year_follower_ok(text, m.end(), g):
@@ -228,7 +240,7 @@ def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[
         amount = int(n) if n.isdigit() else lex.numbers[_key(n)]
         unit = lex.units[_key(m.group("unit"))]
         if unit != "weekend":
-            sign = 1 if _key(m.group("dir")) == "dans" else -1
+            sign = lex.shift_markers[_key(m.group("dir"))]
             yield Candidate(Kind.SHIFT, m.start(), m.end(), offset=sign * amount, unit=unit)
 
 

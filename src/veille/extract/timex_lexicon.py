@@ -48,6 +48,7 @@ class TimeLexicon:
     direction: Mapping[str, int]
     part_prefixes: tuple[str, ...]
     units: Mapping[str, str]
+    shift_markers: Mapping[str, int]
     numbers: Mapping[str, int]
     month_cues: tuple[str, ...]
     short_year_cues: tuple[str, ...]
@@ -148,7 +149,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         months=ro(raw["months"]), weekdays=ro(raw["weekdays"]), day_words=ro(raw["day_words"]),
         day_parts=_words(raw["day_parts"], "day_parts"), anaphoric_days=ro(raw["anaphoric_days"]),
         direction=ro(raw["direction"]), part_prefixes=_words(raw["part_prefixes"], "part_prefixes"),
-        units=ro(raw["units"]), numbers=ro(raw["numbers"]), month_cues=_words(raw["month_cues"], "month_cues"),
+        units=ro(raw["units"]), shift_markers=ro(raw["shift_markers"]), numbers=ro(raw["numbers"]),
+        month_cues=_words(raw["month_cues"], "month_cues"),
         short_year_cues=_words(raw["year"]["short_cues"], "year.short_cues"),
         year_min=int(year["min"]), year_max=int(year["max"]),
         year_strong_cues=_words(year["strong_cues"], "year.strong_cues"),
@@ -185,22 +187,30 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
     return TimexGrammar(
         lexicon=lex,
         date=re.compile(rf"{_DAY}\s+{month}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
-        day_list=re.compile(rf"{_DAY}(?=\s*{_LINK}\s*(?:{list_item}\s*{_LINK}\s*)*{list_item}\s+{month_anon})"),
-        numeric=re.compile(rf"(?:(?P<d>\d(?<![\w]\d)\d?)(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
-                           rf"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{{3}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\w-]))"),
+        day_list=re.compile(
+            rf"{_DAY}(?=\s*{_LINK}\s*(?:{list_item}\s*{_LINK}\s*)*{list_item}\s+{month_anon})"),
+        numeric=re.compile(
+            rf"(?:(?P<d>\d(?<![\w]\d)\d?)(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+            rf"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{{3}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\w-]))"),
         month=re.compile(rf"{month_start}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
         month_range_next=re.compile(rf"\s*(?:-|–|et|à|au|ou)\s*(?:{_MOIS_DE})?{month_anon}"),
         month_range_prev=_left(rf"{month_anon}\s*(?:-|–|et|à|au|ou)\s*"),
-        short_year=re.compile(rf"(?:{alternation(lex.short_year_cues, bounded=True)})\s+(?P<yy>['’]?\d{{2}})"
-                              rf"(?!\d)(?=\s*[,.;:()!?»]|\s*\Z)"),
+        short_year=re.compile(
+            rf"(?:{alternation(lex.short_year_cues, bounded=True)})\s+(?P<yy>['’]?\d{{2}})"
+            rf"(?!\d)(?=\s*[,.;:()!?»]|\s*\Z)"),
         year=re.compile(rf"{_YEAR4}(?![.,]\d)"),
         weekday=re.compile(rf"{wd_start}(?:\s+{parts})?(?:\s+{mod})?{_R}(?!\s+[Ss]aint)"),
-        day_word=re.compile(rf"(?P<rel>{alternation(lex.day_words, bounded=True)})(?:\s+{wd}(?!\s+\d))?(?:\s+{parts})?{_R}"),
+        day_word=re.compile(
+            rf"(?P<rel>{alternation(lex.day_words, bounded=True)})(?:\s+{wd}(?!\s+\d))?(?:\s+{parts})?{_R}"),
         day_part=re.compile(rf"{_L}(?:[Cc]e|[Cc]et|[Cc]ette|CE|CET|CETTE)\s+{parts}{_R}(?!\s*-?\s*là)"),
-        anaphor=re.compile(rf"(?P<ana>{alternation(lex.anaphoric_days, bounded=True)}){_R}(?!\s+d(?:e|u|es)\s)"),
-        period=re.compile(rf"(?P<unit>{alternation(lex.units, bounded=True)})(?P<ci>-ci)?(?:\s+{mod})?{_R}(?!\s*-?\s*là)"),
-        ago=re.compile(rf"{_L}(?P<dir>[Ii]l\s+y\s+a|[Vv]oici|[Vv]oilà|[Dd]ans)\s+{number}\s+{units}{_R}(?!\s+d(?:e|u|es)\s|\s+d['’])"),
-        date_left=_left(rf"(?:{_L}(?P<det>les?)\s+)?(?:{_L}(?P<wd>{alternation(lex.weekdays, cased=False)})\s+)?"),
+        anaphor=re.compile(
+            rf"(?P<ana>{alternation(lex.anaphoric_days, bounded=True)}){_R}(?!\s+d(?:e|u|es)\s)"),
+        period=re.compile(
+            rf"(?P<unit>{alternation(lex.units, bounded=True)})(?P<ci>-ci)?(?:\s+{mod})?{_R}(?!\s*-?\s*là)"),
+        ago=re.compile(rf"(?P<dir>{alternation(lex.shift_markers, bounded=True)})\s+{number}\s+{units}{_R}"
+                       rf"(?!\s+d(?:e|u|es)\s|\s+d['’])"),
+        date_left=_left(
+            rf"(?:{_L}(?P<det>les?)\s+)?(?:{_L}(?P<wd>{alternation(lex.weekdays, cased=False)})\s+)?"),
         part_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}{_MOIS_DE})?"),
         year_left=_left(rf"(?:{_L}(?:{prefix}))?(?:{_L}l['’]an(?:née)?\s+)?"),
         period_left=_left(rf"(?P<pre>{_L}(?:{prefix}))?{_L}(?P<det>cette|cet|ce|la|le|l['’]|du|au)\s*"),

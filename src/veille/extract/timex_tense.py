@@ -42,14 +42,19 @@ def _first_marker(words: list[str], g: TimexGrammar) -> Tense | None:
     return None
 
 
-def is_future(text: str, start: int, end: int, g: TimexGrammar) -> bool:
-    """True when the sentence around text[start:end] puts it in the future."""
+def clause_tense(text: str, start: int, end: int, g: TimexGrammar) -> Tense | None:
+    """The tense of the sentence around text[start:end], None when no marker says."""
     found = max(text.rfind(c, max(0, start - _REACH), start) for c in _SENTENCE_ENDS)
     left = found + 1 if found >= 0 else max(0, start - _REACH)
     right = min((i for c in _SENTENCE_ENDS if (i := text.find(c, end, end + _REACH)) >= 0),
                 default=min(len(text), end + _REACH))
     before = g.word.findall(text, left, start)[::-1]
     if before and g.participle.fullmatch(before[0].lower()) and word_tense(before[0], g) is None:
-        return False  # "les modifications annoncées mercredi"
-    tense = _first_marker(before, g) or _first_marker(g.word.findall(text, end, right), g)
-    return tense is Tense.FUTURE
+        return Tense.PAST  # "les modifications annoncées mercredi"
+    return _first_marker(before, g) or _first_marker(g.word.findall(text, end, right), g)
+
+
+def lean(text: str, start: int, end: int, g: TimexGrammar) -> int:
+    """-1 past, +1 future, 0 unknown: the side of the publication date the clause points to."""
+    tense = clause_tense(text, start, end, g)
+    return 0 if tense is None else (1 if tense is Tense.FUTURE else -1)
