@@ -99,3 +99,8 @@ def test_open_a_file_that_is_not_sqlite_is_rejected(tmp_path):
 def test_open_in_a_missing_folder_is_rejected(tmp_path):
     with pytest.raises(RejectedInput, match="does not exist"):
         Store.open(tmp_path / "no" / "such" / "dir" / "veille.db")
+
+
+def test_open_a_directory_is_rejected(tmp_path):
+    with pytest.raises(RejectedInput, match="not a usable veille store"):
+        Store.open(tmp_path)

@@ -50,12 +50,14 @@ class Store:
             raise RejectedInput(f"no store at {path}; run `veille ingest SOURCE --db {path}` first")
         if create and not path.parent.is_dir():
             raise RejectedInput(f"cannot create a store at {path}: folder {path.parent} does not exist")
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+        conn = None
         try:
+            conn = sqlite3.connect(path, isolation_level=None)
             _configure(conn)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise RejectedInput(f"{path} is not a usable veille store ({exc}); "
                                 "give another --db path") from exc
         conn.row_factory = sqlite3.Row
