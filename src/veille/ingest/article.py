@@ -1,14 +1,13 @@
 """From what a parser found to an Article: body assembly, ids, hash and language."""
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from veille.config import Settings
 from veille.errors import RejectedInput
-from veille.ingest.dedup import content_hash
+from veille.ingest.dedup import INVISIBLE, content_hash
 from veille.ingest.langid import detect_language
 from veille.model import Article, Heading, SourceKind
 
@@ -42,11 +41,9 @@ def assemble(blocks: Sequence[Block]) -> tuple[str, tuple[Heading, ...]]:
 
 
 def strip_invisible(text: str) -> str:
-    """Drop invisible format characters (soft hyphen, zero-width space/joiners, BOM) that page
-    markup leaves inside words."""
-    if text.isascii():
-        return text
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    """Drop the invisible characters that page markup leaves inside words (soft hyphen,
+    zero-width space, word joiner, BOM)."""
+    return text if text.isascii() else INVISIBLE.sub("", text)
 
 
 def fallback_title(text: str) -> str:

@@ -67,13 +67,13 @@ def _try(data: bytes, encoding: str | None) -> str | None:
         return None
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
 def looks_like_text(text: str) -> bool:
     """False when control or replacement characters show the bytes were not text in this encoding."""
     sample = text[:20_000]
-    if not sample:
-        return True
-    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v"))
-    return bad / len(sample) <= MAX_BAD_CHAR_SHARE
+    return not sample or len(_BAD_CHARS.findall(sample)) <= MAX_BAD_CHAR_SHARE * len(sample)
 
 
 def _western(data: bytes) -> str | None:

@@ -9,13 +9,15 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
+# invisible characters that page markup leaves inside words: soft hyphen, zero-width space,
+# word joiner, zero-width no-break space (BOM); joiners and direction marks are kept
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def normalise(text: str) -> str:
-    """Text as compared for duplicates: NFC, no invisible format characters (soft hyphens,
-    zero-width spaces), white space collapsed, case folded."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    """Text as compared for duplicates: NFC, no invisible characters (soft hyphens, zero-width
+    spaces), white space collapsed, case folded."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return " ".join(text.split()).casefold()
 
 

@@ -24,7 +24,7 @@ def clean_text(text: str) -> str:
     """Text of an HTML block as read: invisible characters dropped, white space runs collapsed,
     explicit line breaks kept as single newlines."""
     text = _SPACES.sub(" ", strip_invisible(text))
-    return _NEWLINES.sub("\n", text).strip()
+    return _NEWLINES.sub("\n", text).strip() if "\n" in text else text.strip()
 
 
 def _key(text: str) -> str:
@@ -32,8 +32,9 @@ def _key(text: str) -> str:
 
 
 def _element_text(element) -> str:
-    for br in element.iter("lb"):
-        br.text = "\n"
+    if len(element):  # inline children: line breaks become newlines
+        for br in element.iter("lb"):
+            br.text = "\n"
     return clean_text("".join(element.itertext()))
 
 
