@@ -51,11 +51,13 @@ def test_exact_duplicate_under_another_id_is_linked_to_its_original(store, seed)
     assert tuple(row) == ("seed-000", "exact", None)
 
 
-def test_text_differing_only_in_case_and_spacing_is_an_exact_duplicate(store, seed, article):
+def test_same_text_up_to_case_and_spacing_is_a_near_duplicate_analysed_on_its_own(store, seed, article):
     variant = article("variant", "  " + seed.text.upper().replace(" ", "\n "))
+    assert variant.content_hash == seed.content_hash
     store.add_articles([seed])
     result = store.add_articles([variant])
-    assert result.duplicates_exact == (("variant", "seed-000"),)
+    assert result.duplicates_near == (("variant", "seed-000"),) and result.duplicates_exact == ()
+    assert [a.doc_id for a in result.to_analyse] == ["variant"]  # its offsets are its own
 
 
 def test_syndicated_copy_is_stored_as_near_duplicate_and_still_analysed(store, seed, article):

@@ -24,13 +24,13 @@ def test_open_fresh_store_creates_file_with_schema_and_pragmas(db_path):
         assert store.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
         versions = [tuple(r) for r in store.execute("SELECT version, name FROM schema_version ORDER BY version")]
     assert db_path.is_file()
-    assert versions[0] == (1, "initial")
+    assert versions[:2] == [(1, "initial"), (2, "original_hash")]
     assert versions == [(m.version, m.name) for m in available_migrations()]
     conn = sqlite3.connect(db_path)
     assert EXPECTED_TABLES <= _tables(conn)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"events_dyad_country", "events_source_kb", "events_target_kb", "events_type",
-            "events_status", "events_date", "articles_content_hash", "articles_pending"} <= indexes
+            "events_status", "events_date", "articles_original_hash", "articles_pending"} <= indexes
     conn.close()
 
 
@@ -104,3 +104,18 @@ def test_open_in_a_missing_folder_is_rejected(tmp_path):
 def test_open_a_directory_is_rejected(tmp_path):
     with pytest.raises(RejectedInput, match="not a usable veille store"):
         Store.open(tmp_path)
+
+
+def test_store_made_by_an_older_version_is_upgraded_on_open(db_path):
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, available_migrations()[:1])
+    conn.execute("INSERT INTO articles(doc_id, title, text, content_hash, source_kind, locator, ingested_at)"
+                 " VALUES ('old-1', 'Titre', 'Texte ancien.', 'h1', 'text', 'old.txt', '2024-01-01')")
+    conn.close()
+    with Store.open(db_path) as store:
+        versions = [r[0] for r in store.execute("SELECT version FROM schema_version ORDER BY version")]
+        assert versions == [m.version for m in available_migrations()]
+        assert store.get_article("old-1").text == "Texte ancien."
+        plan = " ".join(r[3] for r in store.execute(
+            "EXPLAIN QUERY PLAN SELECT doc_id FROM articles WHERE content_hash = 'h1' AND duplicate_of IS NULL"))
+        assert "articles_original_hash" in plan

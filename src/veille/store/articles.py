@@ -30,8 +30,8 @@ class AddResult:
     """What ``Store.add_articles`` did with one batch."""
 
     new: tuple[str, ...] = ()                                # doc_ids stored now, of any kind
-    duplicates_exact: tuple[tuple[str, str], ...] = ()      # (doc_id, original doc_id), among new
-    duplicates_near: tuple[tuple[str, str], ...] = ()
+    duplicates_exact: tuple[tuple[str, str], ...] = ()      # (doc_id, original): identical text
+    duplicates_near: tuple[tuple[str, str], ...] = ()       # same text up to case/spacing, or MinHash
     non_french: tuple[str, ...] = ()                         # among new; stored, not analysed
     already_stored: tuple[str, ...] = ()                     # skipped: doc_id was already there
     to_analyse: tuple[Article, ...] = ()                     # French, not exact copies, not analysed
@@ -93,32 +93,33 @@ def _insert_one(conn: sqlite3.Connection, article: Article, index: NearDuplicate
                 tally: _Batch, *, run_id: int | None, now: str) -> None:
     values = article_values(article) | {"run_id": run_id, "ingested_at": now, "minhash": None,
                                         "duplicate_of": None, "duplicate_kind": None}
-    original = find_exact_original(conn, article.content_hash)
+    original, same_text = find_original_by_hash(conn, article.content_hash, article.text)
+    if not same_text:
+        values["minhash"] = minhash_signature(article.text)
+        original = original or _near_original(conn, index.query(values["minhash"]))
     if original is not None:
-        values |= {"duplicate_of": original, "duplicate_kind": "exact"}
-        tally.exact.append((article.doc_id, original))
-    else:
-        signature = minhash_signature(article.text)
-        values["minhash"] = signature
-        original = _near_original(conn, index.query(signature))
-        if original is not None:
-            values |= {"duplicate_of": original, "duplicate_kind": "near"}
-            tally.near.append((article.doc_id, original))
+        kind = "exact" if same_text else "near"
+        values |= {"duplicate_of": original, "duplicate_kind": kind}
+        (tally.exact if same_text else tally.near).append((article.doc_id, original))
     conn.execute(_INSERT, values)
-    if values["duplicate_kind"] is None:
+    if original is None:
         index.add(article.doc_id, values["minhash"])
     tally.new.append(article.doc_id)
     if article.language != ANALYSED_LANGUAGE:
         tally.non_french.append(article.doc_id)
-    elif values["duplicate_kind"] != "exact":
+    elif not same_text:
         tally.to_analyse[article.doc_id] = article
 
 
-def find_exact_original(conn: sqlite3.Connection, content_hash: str) -> str | None:
-    row = conn.execute(
-        "SELECT doc_id FROM articles WHERE content_hash = ? AND duplicate_kind IS NOT 'exact'",
-        (content_hash,)).fetchone()
-    return row[0] if row else None
+def find_original_by_hash(conn: sqlite3.Connection, content_hash: str, text: str) -> tuple[str | None, bool]:
+    """The original with this content hash, and whether its text is identical to ``text``.
+
+    Equal hashes with different texts (case, white space) make a near duplicate:
+    it is analysed on its own text, since offsets differ.
+    """
+    row = conn.execute("SELECT doc_id, text = ? FROM articles WHERE content_hash = ? AND duplicate_of IS NULL",
+                       (text, content_hash)).fetchone()
+    return (row[0], bool(row[1])) if row else (None, False)
 
 
 def _near_original(conn: sqlite3.Connection, candidates: list[str]) -> str | None:
