@@ -51,6 +51,7 @@ class KnowledgeBase:
         self.former = frozenset(role_words(" ".join(data.lists.get("former", ()))))
         self.locative = frozenset(words(" ".join(data.lists.get("locative", ()))))
         self.partitive = frozenset(words(" ".join(data.lists.get("partitive", ()))))
+        self.motion_verbs = frozenset(key(v) for v in data.lists.get("motion_verbs", ()))
         self._aliases: dict[str, list[Hit]] = defaultdict(list)
         self._demonyms: dict[str, list[Country]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = defaultdict(list)
@@ -106,7 +107,7 @@ class KnowledgeBase:
                 self._roles.setdefault(role_words(term), role)
         self.first_words = frozenset(k.split()[0] for k in self._aliases)
         self.max_alias_words = max(len(k.split()) for k in self._aliases)
-        self.role_first = frozenset(t[0] for t in self._roles if t)
+        self.role_prefixes = frozenset(t[:n] for t in self._roles for n in range(1, len(t) + 1))
         self.max_role_words = max(len(t) for t in self._roles)
 
     # ------------------------------------------------------------------ lookups
@@ -213,6 +214,3 @@ class KnowledgeBase:
                     break
         return out[:limit]
 
-
-def _non_state(code: str) -> bool:
-    return code in NON_STATE_CODES

