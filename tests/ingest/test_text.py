@@ -93,6 +93,12 @@ def test_text_english_comment_form_removed(settings):
     assert doc.text == BODY
 
 
+def test_text_signature_at_the_end_is_the_byline(settings):
+    doc = article(f"Titre\n\n{BODY}\n\nPar Jean Dupont", settings)
+    assert doc.byline == "Jean Dupont"
+    assert doc.text == BODY
+
+
 def test_text_sentence_starting_with_par_is_body(settings):
     raw = f"Titre\n\nPar ailleurs, le 1 septembre 2020 la junte a reçu l’ambassadeur.\n\n{BODY}"
     doc = article(raw, settings)

@@ -60,14 +60,22 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.endswith(_OWN_FILES) or stem in _FOLDER_NOTES
 
 
-def walk_directory(top: Path) -> Iterator[Path]:
+def _walk_error(error: OSError) -> Rejection:
+    return Rejection(str(error.filename), STAGE,
+                     f"cannot read the directory {error.filename}: {error.strerror}; check its permissions")
+
+
+def walk_directory(top: Path) -> Iterator[Path | Rejection]:
     """Files under ``top``, recursively, in sorted order, without hidden files, our own databases
-    and the folder's notes (README, LICENSE, ATTRIBUTION, COPYING)."""
-    for root, dirs, files in os.walk(top):
+    and the folder's notes (README, LICENSE, ATTRIBUTION, COPYING); unreadable folders are Rejections."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append):
+        yield from (_walk_error(errors.pop(0)) for _ in range(len(errors)))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not _skipped(name):
                 yield Path(root) / name
+    yield from (_walk_error(e) for e in errors)
 
 
 def read_stdin(stream: BinaryIO | None, settings: Settings) -> RawInput | Rejection:
@@ -87,7 +95,7 @@ def read_url(url: str, fetcher: Fetcher) -> RawInput | Rejection:
     return RawInput(Source(locator=url, data=fetched.data, url=fetched.url), charset=fetched.charset)
 
 
-def _paths(spec: str) -> Iterator[Path] | Rejection:
+def _paths(spec: str) -> Iterator[Path | Rejection] | Rejection:
     path = Path(spec)
     if path.is_dir():
         return walk_directory(path)
@@ -98,7 +106,7 @@ def _paths(spec: str) -> Iterator[Path] | Rejection:
         if not matches:
             return Rejection(spec, STAGE, f"no file matches the pattern {spec}; check the pattern")
         return (p for m in matches for p in (walk_directory(Path(m)) if Path(m).is_dir() else [Path(m)])
-                if not _skipped(p.name))
+                if isinstance(p, Rejection) or not _skipped(p.name))
     return Rejection(spec, STAGE, f"no such file: {spec}; check the path")
 
 
@@ -117,4 +125,4 @@ def expand(specs: Iterable[str], settings: Settings, *, stdin: BinaryIO | None,
                 yield paths
                 continue
             for path in paths:
-                yield read_file(path, settings)
+                yield path if isinstance(path, Rejection) else read_file(path, settings)

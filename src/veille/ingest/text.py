@@ -157,6 +157,10 @@ def _read_body(doc: ScrapedText, blocks: list[list[str]]) -> None:
             paragraphs.append(_join_lines(lines))
         if ended:
             break
+    signature = parse_meta_line(paragraphs[-1]) if len(paragraphs) > 1 else None
+    if signature is not None and signature.byline and not (signature.section or signature.tags):
+        _merge_meta(doc, signature)  # "Par Jean Dupont" signing the article at the end
+        paragraphs.pop()
     last = len(paragraphs) - 1
     doc.body = [Block(p, heading=i < last and is_heading(p)) for i, p in enumerate(paragraphs)]
 
