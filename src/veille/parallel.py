@@ -1,0 +1,73 @@
+"""Analysis on N worker processes, each loading the model once.
+
+The main process stays the single SQLite writer: it reads and stores articles, hands
+batches to the pool and saves what comes back. ``PoolAnalyzer`` keeps the pipeline's
+``Analyzer`` contract (a batch in, one result per article out) and adds ``submit`` so the
+pipeline can keep a few batches in flight while it reads and writes the next ones.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from veille.config import Settings
+from veille.errors import RejectedInput
+from veille.model import Analysis, Article, Rejection
+
+_WORKER_ANALYZER = None  # one per worker process, built by _init_worker
+
+
+def _init_worker(settings_json: str) -> None:
+    global _WORKER_ANALYZER
+    from veille.extract.analyze import make_analyzer
+
+    _WORKER_ANALYZER = make_analyzer(Settings.model_validate_json(settings_json))
+
+
+def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection]:
+    """One result per article, in order: an Analysis, or a Rejection with the reason."""
+    try:
+        return list(analyzer(articles))
+    except RejectedInput:
+        pass
+    out: list[Analysis | Rejection] = []
+    for article in articles:
+        try:
+            out.extend(analyzer([article]))
+        except RejectedInput as exc:
+            out.append(Rejection(locator=article.locator, stage=exc.stage or "analyze", reason=exc.reason))
+    return out
+
+
+def _analyse_in_worker(articles: list[Article]) -> list[Analysis | Rejection]:
+    return analyse_each(_WORKER_ANALYZER, articles)
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    size = max(1, -(-len(items) // n))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+class PoolAnalyzer:
+    """An Analyzer backed by a pool of worker processes (spawned, so no shared state is copied)."""
+
+    def __init__(self, settings: Settings, workers: int):
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                        initializer=_init_worker, initargs=(settings.model_dump_json(),))
+
+    def submit(self, articles: list[Article]) -> list[Future]:
+        """Start analysing a batch, split across the workers; the futures come back in order."""
+        return [self.pool.submit(_analyse_in_worker, chunk) for chunk in _chunks(articles, self.workers)]
+
+    def __call__(self, articles: list[Article]) -> list[Analysis | Rejection]:
+        return [r for fut in self.submit(articles) for r in fut.result()]
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "PoolAnalyzer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
