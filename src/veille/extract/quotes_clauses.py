@@ -1,0 +1,184 @@
+"""Token-level helpers for quotes: where a reported clause starts and ends, noun-phrase extents.
+
+The parser of a small French model often attaches incises, appositions and "selon" phrases
+in odd places, so extents are computed on the token sequence (punctuation, parts of speech,
+quote marks) and use the dependency tree only as a hint.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.quotes_marks import QuotedSegment
+from veille.extract.reporting import Frame, ReportingLexicon
+
+CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous", "-t-il", "-t-elle",
+                             "-t-on", "-t-ils", "-t-elles"})
+OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’", "les", "lui", "leur", "se", "s'", "s’", "en", "y", "nous",
+                            "vous", "me", "m'", "m’", "te", "t'", "t’"})
+NP_LINKS = frozenset({"de", "du", "des", "d'", "d’", "en", "à", "au", "aux"})
+STOP_PUNCT = frozenset({";", ".", "!", "?", "…"})
+
+
+def is_finite(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+
+
+def is_clitic_subject(tok: Token) -> bool:
+    return tok.lower_ in CLITIC_SUBJECTS or (tok.lower_.startswith("-") and tok.pos_ == "PRON")
+
+
+def is_negated(verb: Token) -> bool:
+    """"n'a pas confirmé", "ne dit jamais": a negation marker on the verb or its auxiliaries."""
+    if any("Neg" in c.morph.get("Polarity") for c in verb.children):
+        return True
+    sent_start = verb.sent.start
+    for k in range(verb.i - 1, max(sent_start, verb.i - 4) - 1, -1):
+        tok = verb.doc[k]
+        if tok.lower_ in ("ne", "n'", "n’"):
+            return True
+        if tok.pos_ not in ("AUX", "ADV", "PRON") and not is_clitic_subject(tok):
+            break
+    return False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def segment_opening_at(segments: list[QuotedSegment], tok: Token) -> QuotedSegment | None:
+    return next((s for s in segments if s.open_at == tok.idx), None)
+
+
+def segment_containing(segments: list[QuotedSegment], offset: int) -> QuotedSegment | None:
+    return next((s for s in segments if s.start <= offset < s.end), None)
+
+
+def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
+    """Index of the reporting verb of an incise starting at token k ("a-t-il souligné", "affirme X")."""
+    j = k
+    while j < len(doc) and doc[j].pos_ == "AUX" and j - k < 2:
+        j += 1
+    while j < len(doc) and is_clitic_subject(doc[j]):
+        j += 1
+    if j >= len(doc) or doc[j].pos_ != "VERB":
+        return None
+    cue = lex.verb(doc[j].lemma_)
+    if cue is None or Frame.INCISE not in cue.frames:
+        return None
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    clitic_before = any(is_clitic_subject(doc[m]) for m in range(k, j))
+    if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN"))):
+        return j
+    return None
+
+
+def _breaker_at(doc: Doc, k: int, lex: ReportingLexicon) -> bool:
+    """True when the tokens from k spell one of the lexicon's clause breakers."""
+    for phrase in lex.clause_breakers:
+        words = phrase.replace("'", "' ").replace("’", "’ ").split()
+        span = [t.lower_.replace("’", "'") for t in doc[k:k + len(words)]]
+        if span == [w.replace("’", "'") for w in words]:
+            return True
+    return False
+
+
+def clause_end(doc: Doc, i: int, lex: ReportingLexicon, segments: list[QuotedSegment]) -> int:
+    """Exclusive token index where a reported clause starting at token i ends."""
+    end = doc[i].sent.end if i < len(doc) else len(doc)
+    k = i
+    while k < end:
+        tok = doc[k]
+        seg = segment_opening_at(segments, tok)
+        if seg is not None:
+            k = _token_at_or_after(doc, seg.close_end, k + 1)
+            if doc.text[seg.end - 1] in ".!?…":
+                return k  # « ... pleuré. » closes its sentence
+            end = max(end, doc[k - 1].sent.end)
+            continue
+        if tok.text in STOP_PUNCT or (tok.text == ":" and k > i):
+            return k
+        if tok.text == "," and k + 1 < end and (_breaker_at(doc, k + 1, lex) or incise_verb_at(doc, k + 1, lex)):
+            return k
+        k += 1
+    return min(k, len(doc))
+
+
+def _token_at_or_after(doc: Doc, offset: int, floor: int) -> int:
+    k = floor
+    while k < len(doc) and doc[k].idx < offset:
+        k += 1
+    return k
+
+
+def clause_start(doc: Doc, i: int, segments: list[QuotedSegment]) -> int:
+    """Token index where the clause that ends just before token i begins (connectives dropped)."""
+    start = doc[i - 1].sent.start if i > 0 else 0
+    k = i - 1
+    while k >= start:
+        tok = doc[k]
+        if segment_containing(segments, tok.idx) is None and (tok.text in (";", ":") or tok.text in STOP_PUNCT):
+            start = k + 1
+            break
+        k -= 1
+    return skip_connectives(doc, start, i)
+
+
+def skip_connectives(doc: Doc, start: int, limit: int) -> int:
+    """Drop short leading adjuncts closed by a comma: "En effet, ", "Toutefois, ", "De son côté, "."""
+    while True:
+        comma = next((k for k in range(start, min(start + 4, limit)) if doc[k].text == ","), None)
+        if comma is None or comma == start:
+            return start
+        head = doc[start]
+        chunk = doc[start:comma]
+        if head.pos_ not in ("ADV", "CCONJ", "ADP", "SCONJ") or any(is_finite(t) for t in chunk):
+            return start
+        if head.lower_ in ("selon", "pour", "si", "quand", "lorsque"):
+            return start
+        start = comma + 1
+
+
+def np_left(doc: Doc, head: int, floor: int) -> int:
+    """First token of the noun phrase ending at `head` ("Le gouvernement tibétain en exil")."""
+    k = head
+    while k - 1 >= floor:
+        prev = doc[k - 1]
+        if prev.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (prev.pos_ == "DET" and prev.lower_ not in ("que",)):
+            k -= 1
+            if prev.pos_ == "DET" and not (k - 1 >= floor and doc[k - 1].lower_ in NP_LINKS):
+                break
+            continue
+        if prev.lower_ in NP_LINKS and k - 2 >= floor and doc[k - 2].pos_ in ("NOUN", "PROPN", "ADJ"):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def np_right(doc: Doc, head: int, ceiling: int) -> int:
+    """Exclusive end of the noun phrase starting around `head` (complements "de X" included)."""
+    k = head + 1
+    while k < ceiling:
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") or tok.dep_ == "flat:name":
+            k += 1
+            continue
+        if tok.lower_ in NP_LINKS and k + 1 < ceiling and doc[k + 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
+            k += 1
+            continue
+        if tok.pos_ == "CCONJ" and k + 1 < ceiling and doc[k + 1].pos_ == "ADJ":
+            k += 1  # "les médias occidentaux et iraniens"
+            continue
+        break
+    return k
+
+
+def trimmed_chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Character range of tokens [a, b) without edge punctuation (closing quote marks kept)."""
+    while a < b and (doc[a].is_punct and doc[a].text not in ("«", "“", "(", "[") or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ("»", "”", ")", "]") or doc[b - 1].is_space):
+        b -= 1
+    if a >= b:
+        return doc[a].idx if a < len(doc) else len(doc.text), doc[a].idx if a < len(doc) else len(doc.text)
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

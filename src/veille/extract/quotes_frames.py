@@ -1,0 +1,311 @@
+"""Attributions: a reporting cue, the statement it introduces (character range) and the speaker
+phrase. One function per construction:
+
+    verb_attributions     "X a affirmé que ...", "X a déclaré : « ... »", "ont raconté avoir vu ...",
+                          "« ... », a-t-il déclaré", "..., affirme X."
+    comme_attributions    "comme le rappelle X, « ... »", "..., comme le précise X : « ... »"
+    prep_attributions     "Selon X, ...", "..., d'après X.", "Pour X, ...", "C'est l'avis de X."
+
+Quote marks are not interpreted here; quotes.py decides direct / indirect / mixed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.quotes_clauses import (
+    STOP_PUNCT,
+    clause_end,
+    clause_start,
+    incise_verb_at,
+    is_clitic_subject,
+    is_finite,
+    is_negated,
+    is_passive,
+    segment_containing,
+    segment_opening_at,
+    trimmed_chars,
+)
+from veille.extract.quotes_marks import QuotedSegment
+from veille.extract.quotes_subjects import (
+    PERSONAL_PRONOUNS,
+    RELATIVE,
+    SpeakerRef,
+    antecedent,
+    phrase_after,
+    postposed_subject,
+    preposed_subject,
+    verb_group_start,
+)
+from veille.extract.reporting import Frame, Position, ReportingCue, ReportingLexicon, Scope
+
+QUE = frozenset({"que", "qu'", "qu’"})
+DE = frozenset({"de", "d'", "d’"})
+CLOSERS = frozenset({"»", "”", '"', "›"})
+
+
+class Via(str, Enum):
+    INCISE = "incise"
+    VERB = "verb"
+    COMME = "comme"
+    PREPOSITION = "preposition"
+    COLON = "colon"
+    CONTINUATION = "continuation"
+    UNATTRIBUTED = "unattributed"
+
+
+PRIORITY = {Via.INCISE: 6, Via.VERB: 5, Via.COMME: 5, Via.PREPOSITION: 4, Via.COLON: 3,
+            Via.CONTINUATION: 2, Via.UNATTRIBUTED: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    via: Via
+    cue: str | None
+    cue_at: int  # character offset of the cue
+    start: int  # the statement, as characters of doc.text
+    end: int
+    speaker: SpeakerRef | None
+    direct: bool = False  # the statement is known to be quoted words (incise after a quote)
+
+
+def _cue_text(doc: Doc, a: int, b: int) -> str:
+    return doc[a:b].text
+
+
+def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedSegment]) -> tuple[int, int]:
+    return trimmed_chars(doc, first, clause_end(doc, first, lex, segments))
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
+    """The lexicon entry a verb token starts, and the index of the cue's last word."""
+    if tok.pos_ != "VERB":
+        return None
+    for cue in lex.multiword_verbs():
+        if tok.lemma_.lower() != cue.words[0]:
+            continue
+        for k in range(tok.i + 1, min(tok.i + 3, len(doc))):
+            if doc[k].lemma_.lower() == cue.words[1] or doc[k].lower_ == cue.words[1]:
+                return cue, k
+    cue = lex.verb(tok.lemma_)
+    if cue is None:
+        return None
+    if cue.reflexive and not any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, tok.i - 3), tok.i)):
+        return None
+    return cue, tok.i
+
+
+def verb_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:
+    out = []
+    for tok in doc:
+        matched = match_verb(doc, tok, lex)
+        if matched is None or is_negated(tok) or is_passive(tok):
+            continue
+        cue, last = matched
+        if segment_containing(segments, tok.idx) is not None:
+            att = _mid_quote_incise(doc, tok, cue, lex, segments)
+        else:
+            att = _incise(doc, tok, cue, lex, segments) or _complement(doc, tok, cue, last, lex, segments)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
+    """Who speaks through a verb: its subject; for "affirmant" the noun it qualifies; an
+    infinitive ("vient de déclarer") borrows the subject of its governing verb."""
+    form = verb.morph.get("VerbForm")
+    if "Inf" in form:
+        if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+            return None
+        return preposed_subject(doc, verb.head, lex)
+    if "Part" in form and "Pres" in verb.morph.get("Tense"):
+        noun = _noun_before(doc, verb)
+        if noun is not None and (noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG")
+                                 or lex.source_noun(noun.lemma_)):
+            return antecedent_of_noun(doc, noun)
+        return None
+    return preposed_subject(doc, verb, lex)
+
+
+def _noun_before(doc: Doc, verb: Token) -> Token | None:
+    """The noun a present participle qualifies: "un communiqué affirmant que ..."."""
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ in ("ADJ", "ADV") or doc[k].text == ","):
+        k -= 1
+    return doc[k] if k >= verb.sent.start and doc[k].pos_ in ("NOUN", "PROPN") else None
+
+
+def antecedent_of_noun(doc: Doc, noun: Token) -> SpeakerRef:
+    start = noun.i
+    while start - 1 >= noun.sent.start and doc[start - 1].pos_ in ("DET", "ADJ"):
+        start -= 1
+    return SpeakerRef(start, noun.i + 1, noun.i)
+
+
+def _after_adverbs(doc: Doc, k: int) -> int:
+    while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].dep_ in ("advmod", "fixed") and doc[k].pos_ != "VERB"
+                            or is_clitic_subject(doc[k]) or doc[k].lower_ == "-t"):
+        k += 1
+    return k
+
+
+def _que_after(doc: Doc, last: int) -> int | None:
+    """The "que" opening the reported clause: "précise également que", "justifie X par le fait qu'"."""
+    end = min(doc[last].sent.end, last + 12)
+    for k in range(last + 1, end):
+        tok = doc[k]
+        if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"):
+            return k
+        if is_finite(tok) or tok.text in STOP_PUNCT or tok.text in (":", "«", "»") or tok.pos_ == "SCONJ":
+            return None
+        if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
+            return None
+    return None
+
+
+def _inf_after(doc: Doc, j: int, limit: int) -> int | None:
+    """An infinitive opening the statement at j ("avoir vu", "de remettre")."""
+    if j < limit and doc[j].lower_ in DE | {"à"} and j + 1 < limit and "Inf" in doc[j + 1].morph.get("VerbForm"):
+        return j + 1
+    if j < limit and "Inf" in doc[j].morph.get("VerbForm"):
+        return j
+    return None
+
+
+def _obj_inf_after(doc: Doc, j: int, limit: int) -> int | None:
+    """"demander au Conseil d'adopter", "accuser X d'être": de/à + infinitive after a complement."""
+    for k in range(j + 1, min(limit, j + 16)):
+        if is_finite(doc[k]):
+            return None
+        if doc[k].lower_ in DE | {"à"} and k + 1 < limit and "Inf" in doc[k + 1].morph.get("VerbForm"):
+            return k
+    return None
+
+
+def _complement(doc: Doc, tok: Token, cue: ReportingCue, last: int, lex: ReportingLexicon,
+                segments: list[QuotedSegment]) -> Attribution | None:
+    speaker = verb_speaker(doc, tok, lex)
+    if speaker is None:
+        return None
+    group = verb_group_start(doc, tok.i)
+    cue_text = _cue_text(doc, group, last + 1)
+    j = _after_adverbs(doc, last + 1)
+    limit = clause_end(doc, j, lex, segments) if j < len(doc) else len(doc)
+    first, direct = _statement_start(doc, cue, last, j, limit, segments)
+    if first is None:
+        return None
+    if Frame.QUE in cue.frames and doc[first - 1].lower_ in QUE:
+        cue_text = f"{cue_text} {doc[first - 1].text}" if first - 1 == last + 1 else cue_text
+    start, end = _content(doc, first, lex, segments)
+    if direct is not None:
+        start, end = direct.start, direct.end
+    if end <= start:
+        return None
+    return Attribution(Via.VERB, cue_text, doc[group].idx, start, end, speaker, direct=direct is not None)
+
+
+def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,
+                     segments: list[QuotedSegment]) -> tuple[int | None, QuotedSegment | None]:
+    """First token of the statement after the cue, by frame (or the quoted segment itself)."""
+    frames = cue.frames
+    que = _que_after(doc, last) if Frame.QUE in frames else None
+    if que is not None:
+        return que + 1 + (1 if que + 1 < len(doc) and doc[que + 1].text == ":" else 0), None
+    if j >= len(doc):
+        return None, None
+    if doc[j].text == ":" and Frame.COLON in frames:
+        return j + 1, None
+    seg = segment_opening_at(segments, doc[j])
+    if seg is not None and (Frame.QUOTE in frames or Frame.INF in frames):
+        return j, seg
+    inf = _inf_after(doc, j, limit) if Frame.INF in frames else None
+    if inf is not None:
+        return inf, None
+    if Frame.OBJ_INF in frames and _obj_inf_after(doc, j, limit) is not None:
+        return j, None
+    if Frame.NP in frames and doc[j].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADP"):
+        return (j + 1 if doc[j].lower_ in DE and doc[j + 1].pos_ != "NOUN" else j), None
+    if Frame.QUOTE in frames:
+        seg = next((s for s in segments if doc[j].idx <= s.open_at < _char_end(doc, limit)), None)
+        if seg is not None:
+            return j, seg
+    return None, None
+
+
+def _char_end(doc: Doc, k: int) -> int:
+    return doc[k - 1].idx + len(doc[k - 1].text) if k > 0 else 0
+
+
+# --------------------------------------------------------------------------- incises
+
+
+def _incise_left(doc: Doc, verb: Token) -> int:
+    """Start of an incise's verb group: "a-t-il souligné" -> "a"."""
+    k = verb.i
+    while k - 1 >= 0 and (doc[k - 1].pos_ == "AUX" or is_clitic_subject(doc[k - 1]) or doc[k - 1].lower_ == "-t"):
+        k -= 1
+    return k
+
+
+def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
+            segments: list[QuotedSegment]) -> Attribution | None:
+    """"« ... », ajoute Hassan", "« ... » a-t-il souligné", "..., affirme X." (inverted subject)."""
+    if Frame.INCISE not in cue.frames:
+        return None
+    left = _incise_left(doc, tok)
+    if left == 0 or incise_verb_at(doc, left, lex) != tok.i or doc[left - 1].text not in CLOSERS | {","}:
+        return None
+    speaker = postposed_subject(doc, tok.i + 1, lex) if left == tok.i or not _clitic_in(doc, left, tok.i) \
+        else SpeakerRef(tok.i - 1, tok.i, tok.i - 1)
+    if speaker is None:
+        return None
+    cue_text = _cue_text(doc, left, tok.i + 1 + _trailing_clitics(doc, tok.i + 1))
+    before = left - 1 if doc[left - 1].text == "," else left
+    closer = doc[before - 1] if doc[before - 1].text in CLOSERS else doc[left - 1]
+    seg = next((s for s in segments if s.close_end == closer.idx + len(closer.text)), None)
+    if seg is not None and closer.text in CLOSERS:
+        return Attribution(Via.INCISE, cue_text, doc[left].idx, seg.start, seg.end, speaker, direct=True)
+    first = clause_start(doc, before, segments)
+    if not any(is_finite(t) for t in doc[first:before]):
+        return None
+    start, end = trimmed_chars(doc, first, before)
+    return Attribution(Via.INCISE, cue_text, doc[left].idx, start, end, speaker)
+
+
+def _clitic_in(doc: Doc, a: int, b: int) -> bool:
+    return any(is_clitic_subject(doc[k]) for k in range(a, b))
+
+
+def _trailing_clitics(doc: Doc, k: int) -> int:
+    n = 0
+    while k + n < len(doc) and (is_clitic_subject(doc[k + n]) or doc[k + n].lower_ == "-t"):
+        n += 1
+    return n
+
+
+def _mid_quote_incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
+                      segments: list[QuotedSegment]) -> Attribution | None:
+    """"« Moi, dit-il, j'ai l'impression ... »": the incise inside the quote names the speaker.
+    The statement is the whole quote, or the part after the incise when the part before is a
+    mere "Moi" or "Mais"."""
+    seg = segment_containing(segments, tok.idx)
+    left = _incise_left(doc, tok)
+    n = _trailing_clitics(doc, tok.i + 1)
+    after = tok.i + 1 + n
+    if Frame.INCISE not in cue.frames or doc[left - 1].text != "," or n == 0:
+        return None
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    speaker = SpeakerRef(tok.i + n, tok.i + n + 1, tok.i + n)
+    if doc[tok.i + n].lower_.lstrip("-t").lstrip("-") not in {p.lstrip("-") for p in PERSONAL_PRONOUNS}:
+        return None
+    cue_text = _cue_text(doc, left, after)
+    head_words = sum(1 for t in doc[0:left - 1] if t.idx >= seg.start and t.is_alpha)
+    start = doc[after + 1].idx if head_words < 3 else seg.start
+    return Attribution(Via.INCISE, cue_text, doc[left].idx, start, seg.end, speaker, direct=True)

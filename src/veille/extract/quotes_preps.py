@@ -1,0 +1,172 @@
+"""Attributions made by a preposition or a "comme" incise:
+
+    "Selon X, ..."  "..., selon X."  "..., d'après X, ..."  "Pour X, ..." (clause start only)
+    "pour qui, ..." (the person just named)  "C'est l'avis de X." (the previous sentence)
+    "comme le rappelle X, « ... »"  "..., comme le précise X : « ... »"
+
+The phrase after the preposition must name a possible speaker — a pronoun, a named person or
+organisation, or a source noun of the lexicon ("sources militaires", "un communiqué") — so that
+"selon les juridictions" or "d'après le droit international" are not attributions.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.quotes_clauses import (
+    STOP_PUNCT,
+    clause_end,
+    clause_start,
+    is_finite,
+    segment_containing,
+    skip_connectives,
+    trimmed_chars,
+)
+from veille.extract.quotes_frames import Attribution, Via, match_verb
+from veille.extract.quotes_marks import QuotedSegment
+from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, antecedent, phrase_after
+from veille.extract.reporting import Position, ReportingCue, ReportingLexicon, Scope
+
+CLITICS = frozenset({"le", "l'", "l’", "la"})
+CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–"})
+
+
+def _words(form: str) -> list[str]:
+    return form.lower().replace("’", "'").replace("'", "' ").split()
+
+
+def _match_at(doc: Doc, i: int, cue: ReportingCue) -> int | None:
+    words = _words(cue.lemma)
+    found = [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]]
+    return i + len(words) if found == words else None
+
+
+def _speaker_like(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> bool:
+    head = doc[ref.head]
+    if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in RELATIVE:
+        return True
+    tokens = doc[ref.start:ref.end]
+    if any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in tokens):
+        return True
+    return any(t.pos_ == "NOUN" and lex.source_noun(t.lemma_) is not None for t in tokens[:4])
+
+
+def _at_clause_start(doc: Doc, i: int) -> bool:
+    return i == doc[i].sent.start or doc[i - 1].text in CLAUSE_OPENERS or doc[i - 1].pos_ in ("CCONJ", "SCONJ")
+
+
+def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef | None, int]:
+    """The speaker phrase after a preposition and the index just after it."""
+    if k < len(doc) and doc[k].lower_ in RELATIVE and doc[k].pos_ == "PRON":
+        return antecedent(doc, doc[k]), k + 1
+    if k < len(doc) and doc[k].lower_ in PERSONAL_PRONOUNS:
+        return SpeakerRef(k, k + 1, k), k + 1
+    ref = phrase_after(doc, k, lex)
+    return ref, (ref.end if ref is not None else k)
+
+
+def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:
+    out = []
+    for tok in doc:
+        if segment_containing(segments, tok.idx) is not None:
+            continue
+        for cue in lex.prepositions:
+            after = _match_at(doc, tok.i, cue)
+            if after is None:
+                continue
+            att = _prep_attribution(doc, tok, after, cue, lex, segments)
+            if att is not None:
+                out.append(att)
+                break
+    return out
+
+
+def _prep_attribution(doc: Doc, tok: Token, after: int, cue: ReportingCue, lex: ReportingLexicon,
+                      segments: list[QuotedSegment]) -> Attribution | None:
+    if cue.position is Position.CLAUSE_INITIAL and not _at_clause_start(doc, tok.i):
+        return None
+    speaker, end = _speaker_after(doc, after, lex)
+    if speaker is None or not _speaker_like(doc, speaker, lex):
+        return None
+    nxt = doc[end].text if end < len(doc) else "."
+    if cue.position is Position.CLAUSE_INITIAL and nxt != ",":
+        return None
+    cue_text = doc[tok.i:after].text
+    if doc[speaker.head].lower_ in PERSONAL_PRONOUNS:
+        cue_text = doc[tok.i:end].text
+    if cue.scope is Scope.PREVIOUS_SENTENCE:
+        span = _previous_sentence(doc, tok)
+    else:
+        span = _prep_content(doc, tok.i, end, lex, segments)
+    if span is None or span[1] <= span[0]:
+        return None
+    return Attribution(Via.PREPOSITION, cue_text, tok.idx, span[0], span[1], speaker)
+
+
+def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
+                  segments: list[QuotedSegment]) -> tuple[int, int] | None:
+    """The clause a "selon X" phrase at tokens [a, b) attributes: after it, before it, or around it."""
+    nxt = doc[b].text if b < len(doc) else "."
+    prev = doc[a - 1].text if a > 0 else "."
+    if nxt == ",":
+        return trimmed_chars(doc, b + 1, clause_end(doc, b + 1, lex, segments))
+    if prev == "," and (nxt in STOP_PUNCT or b >= doc[a].sent.end):
+        first = clause_start(doc, a - 1, segments)
+        first = _whole_statement(doc, first, a - 1)
+        return trimmed_chars(doc, first, a - 1)
+    if _at_clause_start(doc, a):
+        return trimmed_chars(doc, b, clause_end(doc, b, lex, segments))
+    return None
+
+
+def _whole_statement(doc: Doc, first: int, end: int) -> int:
+    """A verbless fragment ("Ceci, dans le cadre d'un programme ...") continues the sentence before
+    it in the same paragraph: the statement starts there."""
+    if any(is_finite(t) for t in doc[first:end]) or first != doc[first].sent.start or first == 0:
+        return first
+    prev = doc[first - 1].sent
+    if "\n" in doc.text[prev.end_char:doc[first].idx]:
+        return first
+    return skip_connectives(doc, prev.start, first)
+
+
+def _previous_sentence(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"C'est (aussi) l'avis de X.": the sentence before is X's."""
+    sent = tok.sent
+    if sent.start == 0 or doc[sent.start].lower_ not in ("c'", "c’", "ce", "tel", "telle"):
+        return None
+    prev = doc[sent.start - 1].sent
+    return trimmed_chars(doc, skip_connectives(doc, prev.start, prev.end), prev.end)
+
+
+def comme_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:
+    out = []
+    for tok in doc:
+        if tok.lower_ != "comme" or segment_containing(segments, tok.idx) is not None:
+            continue
+        att = _comme(doc, tok, lex, segments)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def _comme(doc: Doc, tok: Token, lex: ReportingLexicon, segments: list[QuotedSegment]) -> Attribution | None:
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in CLITICS:
+        return None
+    k += 1
+    while k < len(doc) and doc[k].pos_ == "AUX":
+        k += 1
+    if k >= len(doc) or match_verb(doc, doc[k], lex) is None:
+        return None
+    speaker = phrase_after(doc, k + 1, lex)
+    if speaker is None:
+        return None
+    cue_text = doc[tok.i:k + 1].text
+    end = speaker.end
+    if end < len(doc) and doc[end].text == ",":
+        span = trimmed_chars(doc, end + 1, clause_end(doc, end + 1, lex, segments))
+    else:
+        span = trimmed_chars(doc, clause_start(doc, tok.i, segments), tok.i)
+    if span[1] <= span[0]:
+        return None
+    return Attribution(Via.COMME, cue_text, tok.idx, span[0], span[1], speaker)

@@ -1,0 +1,130 @@
+"""Quoted segments that no reporting construction covers.
+
+    X apporte la même conclusion : « ... »     -> speaker before the colon
+    « ... » indique le quotidien. « ... »      -> the second quote goes on: same speaker
+    ... sont maintenus dans « des positions de stress ... »  -> a statement: still a quote
+    la vidéo « Collateral Murder »            -> a title or term: not a quote
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.quotes_clauses import is_finite, is_negated
+from veille.extract.quotes_frames import Attribution, Via, match_verb, verb_speaker
+from veille.extract.quotes_marks import QuotedSegment
+from veille.extract.quotes_subjects import SpeakerRef, preposed_subject
+from veille.extract.reporting import ReportingLexicon
+from veille.model import QuoteKind
+
+WORD = re.compile(r"\w+")
+MIN_WORDS = 4  # fewer quoted words than this, alone, are a term ("« fêtes sauvages »")
+MIN_WORDS_AFTER_DETERMINER = 8  # "une « source proche du dossier »" is a designation unless long
+LOOKBACK_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An accepted attribution, shaped by the quote marks it covers."""
+
+    att: Attribution
+    start: int
+    end: int
+    kind: QuoteKind
+    segments: tuple[QuotedSegment, ...]
+    follows: "Draft | None" = None  # same speaker as an earlier quote (a quote that goes on)
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token starting at or containing a character offset."""
+    starts = [t.idx for t in doc]
+    k = bisect_left(starts, offset)
+    if k < len(doc) and doc[k].idx == offset:
+        return doc[k]
+    return doc[k - 1] if k > 0 else None
+
+
+def _direct(seg: QuotedSegment, via: Via, cue: str | None, cue_at: int, speaker: SpeakerRef | None,
+            follows: Draft | None = None) -> Draft:
+    att = Attribution(via, cue, cue_at, seg.start, seg.end, speaker, direct=True)
+    return Draft(att, seg.start, seg.end, QuoteKind.DIRECT, (seg,), follows)
+
+
+def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: ReportingLexicon) -> Draft | None:
+    colon = _colon_before(doc, seg)
+    if colon is not None:
+        speaker, cue = colon_speaker(doc, colon, drafts, lex)
+        return _direct(seg, Via.COLON, cue, colon.idx, speaker)
+    opening = token_at(doc, seg.open_at)
+    previous = _previous_quote(doc, opening, drafts) if opening is not None else None
+    if previous is not None and opening is not None and opening.is_sent_start:
+        return _direct(seg, Via.CONTINUATION, None, seg.open_at, None, follows=previous)
+    if opening is None or not statement_like(doc, seg, opening):
+        return None
+    return _direct(seg, Via.UNATTRIBUTED, None, seg.open_at, None, follows=previous)
+
+
+def _colon_before(doc: Doc, seg: QuotedSegment) -> Token | None:
+    k = seg.open_at - 1
+    while k >= 0 and doc.text[k] in " \t\u00a0\u202f\n":
+        k -= 1
+    if k < 0 or doc.text[k] != ":":
+        return None
+    return token_at(doc, k)
+
+
+def colon_speaker(doc: Doc, colon: Token, drafts: list[Draft], lex: ReportingLexicon) -> tuple[SpeakerRef | None, str | None]:
+    """Who speaks after "... :": the attribution just before the colon in its sentence, else a
+    reporting verb there, else the last person named, else the sentence's subject."""
+    sent = colon.sent
+    before = [d for d in drafts if sent.start_char <= d.att.cue_at < colon.idx and d.att.speaker is not None]
+    if before:
+        att = before[-1].att
+        return att.speaker, att.cue
+    for k in range(colon.i - 1, sent.start - 1, -1):
+        matched = match_verb(doc, doc[k], lex)
+        if matched is not None and not is_negated(doc[k]):
+            ref = verb_speaker(doc, doc[k], lex)
+            if ref is not None:
+                return ref, doc[k].text
+    people = [e for e in doc.ents if e.label_ == "PER" and sent.start <= e.start and e.end <= colon.i]
+    if people:
+        return SpeakerRef(people[-1].start, people[-1].end, people[-1].start), None
+    root = sent.root
+    if root.i < colon.i and root.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        return preposed_subject(doc, root, lex), root.text
+    return None, None
+
+
+def _sentence_index(doc: Doc, tok: Token) -> int:
+    return sum(1 for s in doc.sents if s.start <= tok.i)
+
+
+def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | None:
+    """The quote just before, ending in the same or the previous sentence (same paragraph)."""
+    earlier = [d for d in drafts if d.end <= opening.idx and d.kind is not QuoteKind.INDIRECT]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.end)
+    end_tok = token_at(doc, last.end - 1)
+    if end_tok is None:
+        return None
+    gap = _sentence_index(doc, opening) - _sentence_index(doc, end_tok)
+    return last if gap <= 1 else None
+
+
+def statement_like(doc: Doc, seg: QuotedSegment, opening: Token) -> bool:
+    """Enough quoted words to be a statement, and not a title or a designation."""
+    words = WORD.findall(doc.text[seg.start:seg.end])
+    if len(words) < MIN_WORDS:
+        return False
+    if all(w[0].isupper() for w in words if len(w) > 3):
+        return False  # a title: « Collateral Murder », « Congrès National Général »
+    prev = doc[opening.i - 1] if opening.i > 0 else None
+    after_article = prev is not None and prev.pos_ in ("DET", "ADP")
+    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    finite = span is not None and any(is_finite(t) for t in span)
+    return finite or not after_article or len(words) >= MIN_WORDS_AFTER_DETERMINER

@@ -1,0 +1,198 @@
+"""Where the speaker phrase of a reporting cue is: before the verb, after it (incise), after a
+preposition ("selon X"), or the antecedent of a relative pronoun ("..., qui affirme").
+
+A SpeakerRef is a token range (appositions included: "Nadim Houry, responsable de
+l'organisation, précise ...") and the head token, which may be a pronoun left to coreference.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.quotes_clauses import (
+    OBJECT_CLITICS,
+    STOP_PUNCT,
+    is_clitic_subject,
+    is_finite,
+    np_left,
+    np_right,
+)
+from veille.extract.reporting import ReportingLexicon
+
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles",
+                               "-t-il", "-t-elle"})
+RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+NP_START = ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """Tokens [start, end) of the speaker phrase and its head token index."""
+
+    start: int
+    end: int
+    head: int
+
+    def is_pronoun(self, doc: Doc) -> bool:
+        return doc[self.head].lower_ in PERSONAL_PRONOUNS or doc[self.head].lower_ in RELATIVE
+
+
+def _subject_child(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "expl:subj") and not is_clitic_subject(c)
+                 and c.i < tok.i), None)
+
+
+def verb_group_start(doc: Doc, verb: int) -> int:
+    """First token of "n'a de son côté pas dénoncé": auxiliaries, clitics, adverbs before the verb."""
+    k = verb
+    while k - 1 >= doc[verb].sent.start:
+        prev = doc[k - 1]
+        if prev.pos_ in ("AUX", "ADV") or prev.lower_ in OBJECT_CLITICS or prev.lower_ in ("ne", "n'", "n’"):
+            k -= 1
+        elif k - 3 >= doc[verb].sent.start and doc[k - 3].pos_ == "ADP" and doc[k - 2].pos_ == "DET" \
+                and prev.pos_ == "NOUN" and doc[k - 4].pos_ == "AUX":
+            k -= 3  # "a de son côté dénoncé", "a pour sa part condamné"
+        else:
+            break
+    return k
+
+
+def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
+    """The subject before a reporting verb (syntactic nsubj, else the nearest noun phrase)."""
+    subj = _subject_child(verb)
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+        subj = _subject_child(verb.head)
+    group = verb_group_start(doc, verb.i)
+    sent_start = verb.sent.start
+    if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)):
+        subj = None
+    head = subj.i if subj is not None else _nearest_left_head(doc, group, sent_start)
+    if head is None or lex.is_impersonal(doc[head].text):
+        return None
+    if doc[head].lower_ in RELATIVE:
+        return antecedent(doc, doc[head])
+    if doc[head].lower_ in PERSONAL_PRONOUNS:
+        return SpeakerRef(head, head + 1, head)
+    start = np_left(doc, head, sent_start)
+    return SpeakerRef(start, _cut_relative(doc, start, group), head)
+
+
+def _object_position(doc: Doc, subj: Token, floor: int) -> bool:
+    """A "subject" right after a verb is that verb's object ("n'ayant pas ratifié la convention")."""
+    start = np_left(doc, subj.i, floor)
+    return start > floor and doc[start - 1].pos_ in ("VERB", "AUX")
+
+
+def _nearest_left_head(doc: Doc, group: int, floor: int) -> int | None:
+    """The noun or pronoun heading the phrase left of the verb group, over comma-closed appositions."""
+    k = group - 1
+    while k >= floor:
+        tok = doc[k]
+        if tok.text == ",":
+            k = _skip_apposition(doc, k, floor)
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS | RELATIVE):
+            return tok.i
+        if tok.pos_ == "ADJ":
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def _skip_apposition(doc: Doc, comma: int, floor: int) -> int:
+    """From a comma closing an apposition, the index left of the apposition (or of the comma)."""
+    k = comma - 1
+    while k >= floor and doc[k].text != "," and not is_finite(doc[k]) and doc[k].text not in STOP_PUNCT:
+        k -= 1
+    if k >= floor and doc[k].text == ",":
+        return k - 1
+    return comma - 1
+
+
+def _cut_relative(doc: Doc, start: int, end: int) -> int:
+    for k in range(start, end):
+        if doc[k].lower_ in RELATIVE and doc[k].pos_ == "PRON" or is_finite(doc[k]):
+            return k
+    return end
+
+
+def antecedent(doc: Doc, rel: Token) -> SpeakerRef | None:
+    """The noun phrase a relative pronoun stands for ("l'organisation islamique, qui affirme")."""
+    head = None
+    k = rel.i - 1
+    while k >= rel.sent.start:
+        if doc[k].pos_ in ("NOUN", "PROPN", "X"):
+            head = k
+            break
+        if doc[k].text != "," and doc[k].pos_ not in ("ADP", "ADJ"):
+            break
+        k -= 1
+    clause = rel.head
+    if head is None and clause.dep_ == "acl:relcl" and clause.head.i < rel.i \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        head = clause.head.i
+    if head is None:
+        return None
+    ent = _entity_of(doc[head])
+    if ent is not None:
+        return SpeakerRef(ent[0], ent[1], head)
+    start = head
+    while start - 1 >= rel.sent.start and doc[start - 1].pos_ in ("DET", "ADJ", "NUM"):
+        start -= 1
+    end = min(np_right(doc, head, rel.i), rel.i)
+    return SpeakerRef(start, end, head)
+
+
+def _entity_of(tok: Token) -> tuple[int, int] | None:
+    if tok.ent_type_ in ("PER", "ORG"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.start, ent.end
+    return None
+
+
+def _apposition_follows(doc: Doc, comma: int, end: int) -> bool:
+    """After "Selon X," an apposition is a bare noun phrase ("enseignante-chercheuse à Bamako"),
+    or any noun phrase that runs to the end of the sentence ("ajoute Hassan, un autre manifestant.")."""
+    if comma + 1 >= end or doc[comma + 1].pos_ not in NP_START:
+        return False
+    if doc[comma + 1].pos_ != "DET":
+        return True
+    rest = [t for t in doc[comma + 1:end] if not t.is_punct]
+    return all(t.pos_ in NP_START or t.pos_ == "ADP" or t.dep_ == "flat:name" for t in rest)
+
+
+def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef | None:
+    """The inverted subject after a verb: "-t-il", "le quotidien", "Hassan, un autre manifestant"."""
+    k = after
+    while k < len(doc) and doc[k].lower_ in ("-t",):
+        k += 1
+    if k < len(doc) and is_clitic_subject(doc[k]):
+        return None if lex.is_impersonal(doc[k].lower_.lstrip("-t").lstrip("-")) else SpeakerRef(k, k + 1, k)
+    return phrase_after(doc, k, lex)
+
+
+def phrase_after(doc: Doc, k: int, lex: ReportingLexicon) -> SpeakerRef | None:
+    """A speaker phrase starting at token k, up to a clause boundary (appositions kept)."""
+    if k >= len(doc):
+        return None
+    end = doc[k].sent.end
+    j = k
+    while j < end:
+        tok = doc[j]
+        if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') or is_finite(tok):
+            break
+        if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ":
+            break
+        if tok.text == "," and not _apposition_follows(doc, j, end):
+            break
+        j += 1
+    head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN")
+                 or doc[m].lower_ in PERSONAL_PRONOUNS | RELATIVE), None)
+    if head is None or lex.is_impersonal(doc[head].text):
+        return None
+    if doc[head].lower_ in RELATIVE:
+        return antecedent(doc, doc[head])
+    return SpeakerRef(k, j, head)
