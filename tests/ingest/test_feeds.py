@@ -59,7 +59,7 @@ def test_feed_item_with_full_content_is_read_from_the_feed(feed_results, feed_ur
 def test_feed_summary_only_item_fetches_linked_page(feed_results, local_server):
     article = feed_results[1]
     assert article.url == local_server.url("/wiki/44510")
-    assert article.source_kind is SourceKind.HTML
+    assert article.source_kind is SourceKind.FEED
     assert article.title == "Syrie : Human Rights Watch dénonce les actes de torture"
     assert "Nadim Houry, responsable de l'organisation" in article.text
     request = next(s for s in local_server.seen if s.path == "/wiki/44510")

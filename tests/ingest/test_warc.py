@@ -46,7 +46,7 @@ def test_warc_html_responses_become_articles(pages, settings, gzip):
     assert all(isinstance(a, Article) for a in out)
     assert [a.url for a in out] == [f"https://fr.wikinews.org/wiki/{i}" for i in PAGE_IDS]
     assert [a.published for a in out] == [date(2012, 7, 3), date(2012, 8, 21), date(2012, 10, 18)]
-    assert {a.source_kind for a in out} == {SourceKind.HTML}
+    assert {a.source_kind for a in out} == {SourceKind.WARC}
     assert out[0].title == "Syrie : Human Rights Watch dénonce les actes de torture"
     assert out[1].locator == "news.warc#record-5"
 

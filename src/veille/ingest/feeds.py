@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import feedparser
@@ -79,7 +79,7 @@ def _linked_article(item: FeedItem, locator: str, settings: Settings, fetcher: F
                   published_hint=item.published, title_hint=item.title)
     if detect_kind(fetched.data) is not SourceKind.HTML:
         raise RejectedInput(f"the linked page {fetched.url} is not HTML")
-    return parse_html(page, settings, charset=fetched.charset)
+    return replace(parse_html(page, settings, charset=fetched.charset), source_kind=SourceKind.FEED)
 
 
 def _wants_page(item: FeedItem, own: Article | None, settings: Settings, fetcher: Fetcher | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -138,6 +138,6 @@ def iter_warc(source: Source, settings: Settings) -> Iterator[Article | Rejectio
             yield item
             continue
         try:
-            yield parse_html(item.source, settings, charset=item.charset)
+            yield replace(parse_html(item.source, settings, charset=item.charset), source_kind=SourceKind.WARC)
         except RejectedInput as exc:
             yield Rejection(item.source.locator, STAGE, exc.reason)
