@@ -62,6 +62,7 @@ def test_feed_summary_only_item_fetches_linked_page(feed_results, local_server):
     assert article.source_kind is SourceKind.FEED
     assert article.title == "Syrie : Human Rights Watch dénonce les actes de torture"
     assert "Nadim Houry, responsable de l'organisation" in article.text
+    assert article.standfirst == "L'ONG publie un rapport."
     request = next(s for s in local_server.seen if s.path == "/wiki/44510")
     assert request.user_agent.startswith("veille/")
 

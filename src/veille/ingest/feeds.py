@@ -95,11 +95,16 @@ def _item_result(item: FeedItem, locator: str, settings: Settings, fetcher: Fetc
         own, own_problem = None, exc.reason
     if _wants_page(item, own, settings, fetcher):
         try:
-            return _linked_article(item, locator, settings, fetcher)
+            page = _linked_article(item, locator, settings, fetcher)
         except RejectedInput as exc:
             if own is None:
                 return Rejection(locator, STAGE, f"{own_problem}, and {exc.reason}")
             log.warning("%s: kept the feed summary, the linked page failed: %s", locator, exc.reason)
+        else:
+            if own is None:
+                return page
+            if len(page.text) > len(own.text):  # not a paywall or consent page shorter than the teaser
+                return replace(page, standfirst=page.standfirst or own.text)
     return own if own is not None else Rejection(locator, STAGE, own_problem or "feed item has no text")
 
 
