@@ -32,6 +32,11 @@ def test_detect_ignores_a_misleading_extension():
     assert detect_kind(b"Titre\n\nTexte.", "page.html") is SourceKind.TEXT
 
 
+def test_detect_json_lines_by_first_line_or_name():
+    assert detect_kind(b"{Titre entre accolades}\n\nLe texte.") is SourceKind.TEXT
+    assert detect_kind(b'{"id": 1, "te\n{"id": 2, "text": "x"}', "feed.jsonl") is SourceKind.JSONL
+
+
 def test_detect_warc_gz_by_content():
     assert detect_kind(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")) is SourceKind.WARC
 

@@ -1,6 +1,7 @@
 """What kind of input a byte string is, judged by its content (the file name is only a tie-breaker)."""
 from __future__ import annotations
 
+import json
 import re
 import zlib
 
@@ -25,6 +26,7 @@ _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
 _HTML_ROOTS = {"html", "head", "body", "meta", "title", "p", "div", "article", "section", "main", "h1", "h2",
                "header", "table", "ul", "span", "a", "link", "script", "style", "br"}
 _HTML_TAG = re.compile(r"<(?:p|div|article|br|span|a|b|i|em|strong|h[1-6]|ul|ol|li|img|table)\b[^>]*>", re.IGNORECASE)
+_JSON_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz")
 _CSV_DELIMITERS = (",", ";", "\t", "|")
 _CSV_TEXT_COLUMNS = {"text", "title", "body", "content", "texte", "titre"}
 
@@ -70,11 +72,22 @@ def _markup_kind(head: str) -> SourceKind:
                         "convert it to text or HTML first")
 
 
-def _is_json_object_line(head: str) -> bool:
+def _is_json(data: bytes, head: str, name: str | None) -> bool:
+    """JSON Lines when the first non-blank line parses as a JSON object (or a file named .jsonl
+    starts like one: its bad lines are then reported one by one); a JSON array of objects too."""
     stripped = head.lstrip()
     if stripped.startswith("["):
         return stripped[1:].lstrip().startswith("{")
-    return stripped.startswith("{")
+    if not stripped.startswith("{"):
+        return False
+    if name and name.lower().endswith(_JSON_SUFFIXES):
+        return True
+    start = len(data) - len(data.lstrip())
+    end = data.find(b"\n", start)
+    try:
+        return isinstance(json.loads(data[start : end if end >= 0 else len(data)]), dict)
+    except ValueError:
+        return False
 
 
 def _is_csv_header(head: str) -> bool:
@@ -102,7 +115,7 @@ def detect_kind(data: bytes, name: str | None = None) -> SourceKind:
     head = _head_text(data)
     if head.lstrip().startswith("<"):
         return _markup_kind(head)
-    if _is_json_object_line(head):
+    if _is_json(data, head, name):
         return SourceKind.JSONL
     if _is_csv_header(head) or (name and name.lower().endswith((".csv", ".tsv")) and "," in head.split("\n", 1)[0]):
         return SourceKind.CSV
