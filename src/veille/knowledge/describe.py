@@ -58,8 +58,9 @@ class Describer:
         country, org, conf = self._role_country(tok, rm, comp)
         name = self._phrase_text(tok, rm)
         if role.anaphor:
+            explicit = self._demonyms(tok, rm) or ([comp.country] if comp is not None else [])
             prev = self._anaphor(tok.i, role.anaphor)
-            if prev is not None and (country is None or prev.country == country):
+            if prev is not None and (not explicit or prev.country in explicit):
                 return replace(prev, confidence=min(prev.confidence, 0.7))
             if not role.sectors and comp is None:
                 return None
@@ -118,8 +119,10 @@ class Describer:
         loc = self._locative_country(tok, rm)
         if loc:
             return loc, None, 0.65
-        if role.country is None and self.dominant:
-            return self.dominant, None, 0.5
+        if role.country is None:
+            code = self.a.country_for_role(role.resolve, tok.i)
+            if code:
+                return code, None, 0.5
         return None, None, 0.4
 
     def _demonyms(self, tok: Token, rm: RoleMatch) -> list[str]:
@@ -163,7 +166,7 @@ class Describer:
         """"les militaires au pouvoir au Mali", "enseignante-chercheuse à Bamako" -> the place's country."""
         for j in range(rm.end, min(len(self.doc), rm.end + 6)):
             t = self.doc[j]
-            if t.is_punct and t.text not in "-'’":
+            if t.is_punct and t.text not in "-'’" or t.pos_ in ("VERB", "AUX"):
                 break
             m = self.a.match_at(j)
             if m is not None and isinstance(m.hit.entry, Country) and (case_words(t) & LOC or
@@ -187,6 +190,8 @@ class Describer:
         m = self.a.match_at(j)
         if m is not None and isinstance(m.hit.entry, Person):
             return self.a.person_actor(m.hit.entry, role=self._phrase_text(tok, rm))
+        if m is not None and isinstance(m.hit.entry, Organisation) and j == rm.end:
+            return replace(self.a.org_actor(m.hit.entry), role=self._phrase_text(tok, rm))
         if self.doc[j].ent_type_ == "PER" and self.doc[j].pos_ == "PROPN":
             actor, _ = self._unknown_person(self.doc[j], role_match=rm, role_tok=tok)
             return actor

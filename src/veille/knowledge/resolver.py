@@ -35,6 +35,7 @@ from veille.model import Actor, Entity, EntityKind, Mention, Place
 from veille.model import Span as TextSpan
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
+LOCAL_WINDOW = 60  # tokens: about two sentences
 
 
 def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer) -> "DocActors":
@@ -163,14 +164,45 @@ class DocActors:
                 continue
             seen.add(m.start)
             e = m.hit.entry
-            code = e.code if isinstance(e, Country) else getattr(e, "country", None)
-            if code and self.kb.is_actor_code(code) and code in self.kb.countries:
-                counts[code] += 2 if isinstance(e, Country) else 1
+            if isinstance(e, Person):
+                code = self.kb.role_of(e, self.published).country
+            else:
+                code = e.code if isinstance(e, Country) else getattr(e, "country", None)
+            if code and code in self.kb.countries:
+                # people and national bodies anchor an article in their country more than a passing name
+                counts[self.kb.countries[code].code] += 1 if isinstance(e, Country) else 3
         for tok in self.doc:
             if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.i not in self._token_match:
                 for c in self.kb.demonym(tok.text):
                     counts[c.code] += 1
+            elif tok.ent_type_ == "LOC" and tok.i not in self._token_match and tok.ent_iob_ == "B":
+                place = self.gazetteer.lookup(tok.text)
+                if place is not None and place.country and place.geonames_id:
+                    counts[place.country] += 1
         return tuple(c for c, _ in counts.most_common())
+
+    def country_for_role(self, resolve: str | None, i: int) -> str | None:
+        """The country of a description that names none ("la junte", "les manifestants").
+
+        "la junte", "le régime": the first article country with a ruling body on the date. Others: the
+        country most actors near the mention belong to (people, bodies and descriptions of the last
+        ~2 sentences, not bare country names, which are mostly partners), else the article's country."""
+        if resolve in ("junta", "regime"):
+            kind = "junta" if resolve == "junta" else None
+            for code in self.context_countries:
+                if self.kb.ruling_body(code, self.published, kind) is not None:
+                    return code
+        local: Counter[str] = Counter()
+        for j, actor in self.mentions_before(i):
+            if i - j > LOCAL_WINDOW:
+                break
+            if actor.kind != EntityKind.COUNTRY and actor.country in self.kb.countries:
+                local[actor.country] += 1
+        if local:
+            best = max(local.values())
+            ranked = [c for c in self.context_countries if local.get(c) == best]
+            return ranked[0] if ranked else local.most_common(1)[0][0]
+        return self.context_countries[0] if self.context_countries else None
 
     # ------------------------------------------------------------------ per token
 
