@@ -23,6 +23,11 @@ def is_finite(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
 
 
+def is_aux(tok: Token) -> bool:
+    """An auxiliary, also when the tagger calls it a verb ("a" tagged VERB with dep aux:tense)."""
+    return tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être") and tok.dep_.startswith("aux")
+
+
 def is_clitic_subject(tok: Token) -> bool:
     return tok.lower_ in CLITIC_SUBJECTS or (tok.lower_.startswith("-") and tok.pos_ == "PRON")
 
@@ -56,7 +61,7 @@ def segment_containing(segments: list[QuotedSegment], offset: int) -> QuotedSegm
 def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     """Index of the reporting verb of an incise starting at token k ("a-t-il souligné", "affirme X")."""
     j = k
-    while j < len(doc) and doc[j].pos_ == "AUX" and j - k < 2:
+    while j < len(doc) and is_aux(doc[j]) and j - k < 2:
         j += 1
     while j < len(doc) and is_clitic_subject(doc[j]):
         j += 1
@@ -73,13 +78,28 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
 
 
 def _breaker_at(doc: Doc, k: int, lex: ReportingLexicon) -> bool:
-    """True when the tokens from k spell one of the lexicon's clause breakers."""
+    """True when the tokens from k spell one of the lexicon's clause breakers. A breaking
+    preposition ("selon") must close the sentence: "..., selon X." ends the clause, while
+    "est, selon lui, une substance ..." does not."""
     for phrase in lex.clause_breakers:
-        words = phrase.replace("'", "' ").replace("’", "’ ").split()
+        words = phrase.replace("'", "' ").split()
         span = [t.lower_.replace("’", "'") for t in doc[k:k + len(words)]]
-        if span == [w.replace("’", "'") for w in words]:
-            return True
+        if span != words:
+            continue
+        if phrase in {p.lemma for p in lex.prepositions}:
+            return _phrase_closes_sentence(doc, k + len(words))
+        return True
     return False
+
+
+def _phrase_closes_sentence(doc: Doc, k: int) -> bool:
+    end = doc[k].sent.end if k < len(doc) else len(doc)
+    for j in range(k, end):
+        if doc[j].text in (",", ":", "«") or is_finite(doc[j]):
+            return False
+        if doc[j].text in STOP_PUNCT:
+            return True
+    return True
 
 
 def clause_end(doc: Doc, i: int, lex: ReportingLexicon, segments: list[QuotedSegment]) -> int:

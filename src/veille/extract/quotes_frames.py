@@ -20,6 +20,7 @@ from veille.extract.quotes_clauses import (
     clause_end,
     clause_start,
     incise_verb_at,
+    is_aux,
     is_clitic_subject,
     is_finite,
     is_negated,
@@ -84,7 +85,7 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
     for cue in lex.multiword_verbs():
         if tok.lemma_.lower() != cue.words[0]:
@@ -93,11 +94,18 @@ def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCu
             if doc[k].lemma_.lower() == cue.words[1] or doc[k].lower_ == cue.words[1]:
                 return cue, k
     cue = lex.verb(tok.lemma_)
-    if cue is None:
+    if cue is None or tok.pos_ != "VERB" or _second_word(doc, tok, lex):
         return None
     if cue.reflexive and not any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, tok.i - 3), tok.i)):
         return None
     return cue, tok.i
+
+
+def _second_word(doc: Doc, tok: Token, lex: ReportingLexicon) -> bool:
+    """"remarquer" in "fait remarquer": the cue belongs to "fait"."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and any(len(c.words) > 1 and c.words[0] == prev.lemma_.lower() and c.words[1] == tok.lemma_
+                                    for c in lex.multiword_verbs())
 
 
 def verb_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:
@@ -116,7 +124,7 @@ def verb_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegm
     return out
 
 
-def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
+def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None = None) -> SpeakerRef | None:
     """Who speaks through a verb: its subject; for "affirmant" the noun it qualifies; an
     infinitive ("vient de déclarer") borrows the subject of its governing verb."""
     form = verb.morph.get("VerbForm")
@@ -130,7 +138,8 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | N
                                  or lex.source_noun(noun.lemma_)):
             return antecedent_of_noun(doc, noun)
         return None
-    return preposed_subject(doc, verb, lex)
+    partner = doc[last] if last is not None and last != verb.i else None
+    return preposed_subject(doc, verb, lex, partner)
 
 
 def _noun_before(doc: Doc, verb: Token) -> Token | None:
@@ -190,7 +199,7 @@ def _obj_inf_after(doc: Doc, j: int, limit: int) -> int | None:
 
 def _complement(doc: Doc, tok: Token, cue: ReportingCue, last: int, lex: ReportingLexicon,
                 segments: list[QuotedSegment]) -> Attribution | None:
-    speaker = verb_speaker(doc, tok, lex)
+    speaker = verb_speaker(doc, tok, lex, last)
     if speaker is None:
         return None
     group = verb_group_start(doc, tok.i)
@@ -248,7 +257,7 @@ def _char_end(doc: Doc, k: int) -> int:
 def _incise_left(doc: Doc, verb: Token) -> int:
     """Start of an incise's verb group: "a-t-il souligné" -> "a"."""
     k = verb.i
-    while k - 1 >= 0 and (doc[k - 1].pos_ == "AUX" or is_clitic_subject(doc[k - 1]) or doc[k - 1].lower_ == "-t"):
+    while k - 1 >= 0 and (is_aux(doc[k - 1]) or is_clitic_subject(doc[k - 1]) or doc[k - 1].lower_ == "-t"):
         k -= 1
     return k
 

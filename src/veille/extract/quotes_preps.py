@@ -16,6 +16,7 @@ from veille.extract.quotes_clauses import (
     STOP_PUNCT,
     clause_end,
     clause_start,
+    is_aux,
     is_finite,
     segment_containing,
     skip_connectives,
@@ -108,7 +109,8 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
     nxt = doc[b].text if b < len(doc) else "."
     prev = doc[a - 1].text if a > 0 else "."
     if nxt == ",":
-        return trimmed_chars(doc, b + 1, clause_end(doc, b + 1, lex, segments))
+        first = _after_nested_prep(doc, b + 1, lex)
+        return trimmed_chars(doc, first, clause_end(doc, first, lex, segments))
     if prev == "," and (nxt in STOP_PUNCT or b >= doc[a].sent.end):
         first = clause_start(doc, a - 1, segments)
         first = _whole_statement(doc, first, a - 1)
@@ -116,6 +118,21 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
     if _at_clause_start(doc, a):
         return trimmed_chars(doc, b, clause_end(doc, b, lex, segments))
     return None
+
+
+def _after_nested_prep(doc: Doc, k: int, lex: ReportingLexicon) -> int:
+    """"pour qui, selon ses propres sources, les États-Unis ...": the statement starts after
+    the second attribution phrase, which names the same statement."""
+    for cue in lex.prepositions:
+        after = _match_at(doc, k, cue)
+        if after is None:
+            continue
+        for j in range(after, min(after + 10, len(doc))):
+            if doc[j].text == ",":
+                return j + 1
+            if is_finite(doc[j]) or doc[j].text in STOP_PUNCT:
+                break
+    return k
 
 
 def _whole_statement(doc: Doc, first: int, end: int) -> int:
@@ -154,7 +171,7 @@ def _comme(doc: Doc, tok: Token, lex: ReportingLexicon, segments: list[QuotedSeg
     if k >= len(doc) or doc[k].lower_ not in CLITICS:
         return None
     k += 1
-    while k < len(doc) and doc[k].pos_ == "AUX":
+    while k < len(doc) and is_aux(doc[k]):
         k += 1
     if k >= len(doc) or match_verb(doc, doc[k], lex) is None:
         return None

@@ -62,12 +62,34 @@ def _strip_det(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> int:
 
 
 def _entity_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> tuple[int, int] | None:
+    """A named entity heading the part (not one inside a "de X" complement), its end mended
+    when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
     for ent in doc.ents:
         if ent.label_ in labels and a <= ent.start and ent.end <= b:
             linked = ent.start > a and doc[ent.start - 1].lower_ in NP_LINKS
             if not linked:
-                return ent.start, ent.end
+                end = ent.end
+                while end < b and doc[end].pos_ == "PROPN" and (doc[end].ent_type_ == "" or
+                                                                 not doc[end - 1].whitespace_):
+                    end += 1
+                return ent.start, end
     return None
+
+
+def _all_proper(doc: Doc, a: int, b: int) -> bool:
+    """An apposed name ("Timor Goksel", whatever the tagger's label): proper nouns only."""
+    return b - a >= 2 and all(doc[k].pos_ == "PROPN" or doc[k].dep_ == "flat:name" for k in range(a, b))
+
+
+def expand_acronym(doc: Doc, name: str) -> str:
+    """"HRW" -> "Human Rights Watch" when the article spells the name out somewhere."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return name
+    for ent in doc.ents:
+        capitals = "".join(w[0] for w in ent.text.replace("-", " ").split() if w[0].isupper())
+        if capitals == name and len(ent) > 1:
+            return ent.text
+    return name
 
 
 def _text(doc: Doc, a: int, b: int) -> str:
@@ -79,11 +101,13 @@ def describe(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> Described | No
     if not parts:
         return None
     named = next((p for p in parts if _entity_in(doc, *p, ("PER",))), None) \
+        or next((p for p in parts if _all_proper(doc, *p)), None) \
         or next((p for p in parts if _entity_in(doc, *p, ("ORG", "MISC"))), None)
     main = named or parts[0]
     others = [_text(doc, *p) for p in parts if p != main]
     lemmas = frozenset(doc[a:b].root.lemma_.lower() for a, b in parts if b > a)
-    ent = _entity_in(doc, *main, ("PER",)) or _entity_in(doc, *main, ("ORG", "MISC"))
+    ent = _entity_in(doc, *main, ("PER",)) or (main if _all_proper(doc, *main) else None) \
+        or _entity_in(doc, *main, ("ORG", "MISC"))
     if ent is not None:
         name_a = _strip_det(doc, ent[0], ent[1], lex) if doc[ent[0]].lower_.rstrip(".") in _titles(lex) \
             else ent[0]
@@ -131,7 +155,8 @@ def _document_author(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> tuple[i
 
 
 def _has_propn(doc: Doc, a: int, b: int) -> bool:
-    return any(doc[k].pos_ == "PROPN" for k in range(a, b))
+    """A name that starts with a proper noun ("HRW", "Hassan"), not a description naming a place."""
+    return a < b and doc[a].pos_ == "PROPN"
 
 
 @dataclass
@@ -189,22 +214,24 @@ class SpeakerBook:
         kind = EntityKind.PERSON if self.doc[desc.name_start].ent_type_ == "PER" else None
         if found is None:
             country = self._place_country(ref)
-            return Actor(name=desc.name, country=country, role=desc.role, kind=kind, confidence=0.3)
-        name = desc.name if desc.proper or not found.kb_id else found.name
+            return Actor(name=expand_acronym(self.doc, desc.name), country=country, role=desc.role, kind=kind,
+                         confidence=0.3)
+        name = expand_acronym(self.doc, desc.name) if desc.proper or not found.kb_id else found.name
         country = found.country or self._place_country(ref)
         return replace(found, name=name, role=desc.role, country=country, kind=found.kind or kind)
 
     def _pronoun(self, tok: Token) -> Actor | None:
-        found = self._resolve_token(tok)
-        if found is not None:
-            return found
-        number = _number(tok)
-        gender = _gender(tok)
+        """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
+        speaker), then the resolver's coreference, then the nearest agreeing subject."""
+        number, gender = _number(tok), _gender(tok)
         here = _sentence_index(tok)
         for known in reversed(self.known):
             if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i \
                     and _agrees(known.head, number, gender):
                 return known.actor
+        found = self._resolve_token(tok)
+        if found is not None:
+            return found
         return self._nearest_subject(tok, number, gender)
 
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:

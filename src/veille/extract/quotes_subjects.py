@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.extract.quotes_clauses import (
     OBJECT_CLITICS,
     STOP_PUNCT,
+    is_aux,
     is_clitic_subject,
     is_finite,
     np_left,
@@ -48,19 +49,20 @@ def verb_group_start(doc: Doc, verb: int) -> int:
     k = verb
     while k - 1 >= doc[verb].sent.start:
         prev = doc[k - 1]
-        if prev.pos_ in ("AUX", "ADV") or prev.lower_ in OBJECT_CLITICS or prev.lower_ in ("ne", "n'", "n’"):
+        if is_aux(prev) or prev.pos_ == "ADV" or prev.lower_ in OBJECT_CLITICS or prev.lower_ in ("ne", "n'", "n’"):
             k -= 1
-        elif k - 3 >= doc[verb].sent.start and doc[k - 3].pos_ == "ADP" and doc[k - 2].pos_ == "DET" \
-                and prev.pos_ == "NOUN" and doc[k - 4].pos_ == "AUX":
+        elif k - 4 >= doc[verb].sent.start and doc[k - 3].pos_ == "ADP" and doc[k - 2].pos_ == "DET" \
+                and prev.pos_ == "NOUN" and is_aux(doc[k - 4]):
             k -= 3  # "a de son côté dénoncé", "a pour sa part condamné"
         else:
             break
     return k
 
 
-def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
-    """The subject before a reporting verb (syntactic nsubj, else the nearest noun phrase)."""
-    subj = _subject_child(verb)
+def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Token | None = None) -> SpeakerRef | None:
+    """The subject before a reporting verb (syntactic nsubj, else the nearest noun phrase).
+    `partner` is the other verb of a two-word cue ("fait remarquer"), which may hold the subject."""
+    subj = _subject_child(verb) or (_subject_child(partner) if partner is not None else None)
     if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
         subj = _subject_child(verb.head)
     group = verb_group_start(doc, verb.i)
