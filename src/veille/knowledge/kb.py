@@ -85,7 +85,8 @@ class KnowledgeBase:
             for a in c.seats + ((c.capital,) if c.capital else ()):
                 self._add("seat", c, a)
             for d in c.demonyms:
-                self._demonyms[key(d)].append(c)
+                if c not in self._demonyms[key(d)]:
+                    self._demonyms[key(d)].append(c)
         for o in self.data.organisations:
             for a in (o.name, *(o.aliases), *((o.name_en,) if o.name_en else ())):
                 self._add("org", o, a)
@@ -151,11 +152,13 @@ class KnowledgeBase:
         return max(valid, key=lambda tp: tp[0].period.start or date.min)[1]
 
     def ruling_body(self, country: str, on: date | None, kind: str | None = None) -> Organisation | None:
-        """The organisation holding power in a country on a date (a junta, a ruling movement), if any."""
+        """The body holding power in a country on a date (a junta, a movement that took over), if any.
+
+        Ruling parties of elected governments are only returned when asked for with kind="party"."""
         if on is None:
             return None
         for rule, org in self._rulers.get(country, ()):
-            if rule.period.covers(on) and (kind is None or rule.kind == kind):
+            if rule.period.covers(on) and (rule.kind == kind if kind else rule.kind != "party"):
                 return org
         return None
 

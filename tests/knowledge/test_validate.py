@@ -1,0 +1,40 @@
+import shutil
+from pathlib import Path
+
+from veille.knowledge.loader import DATA_DIR
+from veille.knowledge.validate import validate_knowledge
+
+
+def test_validate_shipped_data_is_clean():
+    assert validate_knowledge() == []
+
+
+def _copy(tmp_path: Path) -> Path:
+    for name in ("countries.yaml", "organisations.yaml", "people.yaml", "roles.yaml", "places_fr.yaml"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def test_validate_reports_schema_codes_overlaps_clashes_and_sources(tmp_path):
+    d = _copy(tmp_path)
+    orgs = (d / "organisations.yaml").read_text(encoding="utf-8")
+    orgs += ("- {id: BROKEN, name: Broken, country: XXX, sector: [FOO], aliases: [CEDEAO]}\n"
+             "- {id: NOSOURCE, name: Sans source, country: MLI, sector: [GOV]}\n")
+    (d / "organisations.yaml").write_text(orgs, encoding="utf-8")
+    people = (d / "people.yaml").read_text(encoding="utf-8")
+    people += ("- id: usurper\n  name: Usurpateur\n  country: MLI\n  source: test\n  roles:\n"
+               "  - {office: head_of_state, country: MLI, sector: [GOV], start: 2019-01-01, end: 2019-06-01}\n")
+    (d / "people.yaml").write_text(people, encoding="utf-8")
+    problems = "\n".join(validate_knowledge(d))
+    assert "unknown sector code 'FOO'" in problems
+    assert "unknown country code 'XXX'" in problems
+    assert "alias 'cedeao' names both" in problems
+    assert "NOSOURCE: missing 'source'" in problems
+    assert "ibrahim-boubacar-keita and usurper both hold head_of_state of MLI" in problems
+
+
+def test_validate_reports_unreadable_yaml(tmp_path):
+    d = _copy(tmp_path)
+    (d / "roles.yaml").write_text("roles: [unclosed\n", encoding="utf-8")
+    problems = validate_knowledge(d)
+    assert any(p.startswith("roles.yaml: not valid YAML") for p in problems)
