@@ -56,7 +56,7 @@ PLACES = {
     "Gao": ("MLI", 16.2717, -0.0447), "Londres": ("GBR", 51.5085, -0.1257), "Téhéran": ("IRN", 35.6944, 51.4215),
     "Alep": ("SYR", 36.2021, 37.1343), "Homs": ("SYR", 34.7268, 36.7234), "Quito": ("ECU", -0.2299, -78.5249),
 }
-KB_IDS = {"CNSP": "org:cnsp", "ECOWAS": "org:ecowas"}  # by actor name: the organisations themselves
+KB_IDS = {"CNSP": "org:CNSP", "ECOWAS": "org:ECOWAS"}  # by actor name: the organisations themselves
 
 
 def gold_files() -> list[dict]:
@@ -74,9 +74,9 @@ def _actor(data: dict | None) -> Actor | None:
         return None
     kind = EntityKind.COUNTRY if data.get("sector") == ["GOV"] and not data.get("org") and \
         data["name"] in {"Russie", "Mali", "Chine", "Mauritanie", "Burkina Faso", "Niger", "Tchad"} else None
+    kb_id = f"country:{data['country']}" if kind is EntityKind.COUNTRY else KB_IDS.get(data["name"])
     return Actor(name=data["name"], country=data.get("country"), sector=tuple(data.get("sector") or ()),
-                 org=data.get("org"), kb_id=KB_IDS.get(data["name"]), role=data.get("role"),
-                 kind=kind, confidence=0.9)
+                 org=data.get("org"), kb_id=kb_id, role=data.get("role"), kind=kind, confidence=0.9)
 
 
 def _span(text: str, phrase: str) -> Span:

@@ -52,7 +52,7 @@ def test_filter_by_quad_class(store):
 
 
 def test_filter_by_source_and_target(store):
-    junta = ActorSelector("CNSP", "MLI", ("GOV", "MIL"), "CNSP", "org:cnsp")
+    junta = ActorSelector("CNSP", "MLI", ("GOV", "MIL"), "CNSP", "org:CNSP")
     page = _all(store, EventFilters(source=RUSSIA, target=junta, members=False))
     assert {(e.type, e.status) for e in page.items} == {(EventType.SUPPORT, Status.ALLEGED),
                                                         (EventType.CONSULT, Status.ASSERTED)}

@@ -13,7 +13,7 @@ def test_network_around_an_actor_starts_with_it(store):
     assert len(graph.nodes) == 6
     keys = {n.selector.key for n in graph.nodes}
     assert all(e.a.key in keys and e.b.key in keys for e in graph.edges)
-    russia_junta = next(e for e in graph.edges if {e.a.key, e.b.key} == {"RUS", "kb:org:cnsp"})
+    russia_junta = next(e for e in graph.edges if {e.a.key, e.b.key} == {"RUS", "kb:org:CNSP"})
     assert russia_junta.cooperation == russia_junta.events > 0 and russia_junta.conflict == 0
 
 

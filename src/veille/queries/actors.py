@@ -51,16 +51,26 @@ def parse_key(text: str) -> ActorSelector | None:
 def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) -> ActorSelector:
     """The one actor ``text`` names: a written-out selector, else the best lookup hit.
 
+    When the knowledge base gives several entries of the same kind and country
+    ("junte malienne": the 2012 CNRDRE, the 2020 CNSP, the 2021 transition
+    authorities), the one with the most events of its own in the store is meant.
     Raises ``RejectedInput`` when nothing matches, saying what to try.
     """
     explicit = parse_key(text)
     if explicit is not None:
         return label_selector(store, explicit, kb)
-    hits = lookup_actors(store, text, kb, limit=1)
+    hits = lookup_actors(store, text, kb, limit=12)
     if not hits:
         raise RejectedInput(f"no actor matches {text!r}; try `veille actors {text.split()[0]}` "
                             "to list the actors the store knows, or a code such as RUS or org:CNSP")
-    return hits[0].selector
+    best = hits[0]
+    if best.origin == "kb" and best.kind != "country":
+        kin = [h for h in hits if h.origin == "kb" and h.kind == best.kind
+               and h.selector.country == best.selector.country]
+        if len(kin) > 1:
+            own = {h.selector.key: count_events(store, h.selector, members=False) for h in kin}
+            best = max(kin, key=lambda h: own[h.selector.key])  # max keeps the first of equals
+    return best.selector
 
 
 def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *,
@@ -139,10 +149,15 @@ def label_selector(store: Store, selector: ActorSelector, kb: KnowledgeLookup | 
     return selector
 
 
+def count_events(store: Store, selector: ActorSelector, *, members: bool = True) -> int:
+    """Events with the actor on either side."""
+    where, params = either_side(selector, members)
+    return store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+
+
 def _with_counts(store: Store, hit: ActorHit) -> ActorHit:
-    where, params = either_side(hit.selector, True)
-    count = store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
-    return ActorHit(hit.selector, hit.name, hit.kind, hit.origin, hit.matched, hit.aliases, count)
+    return ActorHit(hit.selector, hit.name, hit.kind, hit.origin, hit.matched, hit.aliases,
+                    count_events(store, hit.selector))
 
 
 def _relabel(selector: ActorSelector, label: str) -> ActorSelector:

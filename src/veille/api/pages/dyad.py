@@ -1,0 +1,30 @@
+"""The dyad page: the answer first, then the timeline, the evidence with links, the sources."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from veille.api.convert import summary_text
+from veille.api.pages.charts import timeline
+from veille.api.pages.render import page
+from veille.api.routers.common import selector_or_404
+from veille.api.state import store_of
+from veille.model import Status
+from veille.queries import dyad
+
+router = APIRouter()
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad_page(request: Request, a: Annotated[str, Query(min_length=1)], b: Annotated[str, Query(min_length=1)],
+              members: bool = True, status: Annotated[list[Status] | None, Query()] = None) -> HTMLResponse:
+    """``status`` (repeatable) narrows the evidence table; the answer always counts everything."""
+    first, second = selector_or_404(request, a), selector_or_404(request, b)
+    answer = dyad(store_of(request), first, second, members=members, evidence_limit=2000)
+    shown = [h for h in answer.evidence if not status or h.status in status]
+    chart = timeline([(m.key, m.by_status) for m in answer.by_month])
+    lines = [(line, summary_text(line, first, second)) for line in answer.by_type]
+    return page(request, "dyad.html", title=f"{first.label} ↔ {second.label}", answer=answer, lines=lines,
+                chart=chart, shown=shown, chosen=set(status or ()), members=members)

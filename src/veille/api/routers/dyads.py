@@ -1,0 +1,26 @@
+"""Dyads: everything between two actors, answer first, then the evidence."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from veille.api import convert
+from veille.api.routers.common import ACTOR_HELP, MEMBERS_HELP, selector_or_404
+from veille.api.schemas import DyadOut
+from veille.api.state import store_of
+from veille.queries import dyad
+
+router = APIRouter(prefix="/api", tags=["dyads"])
+
+
+@router.get("/dyads", response_model=DyadOut, summary="Events between two actors",
+            responses={404: {"description": "an actor matches nothing"}})
+def dyads(request: Request, a: Annotated[str, Query(min_length=1, description=ACTOR_HELP)],
+          b: Annotated[str, Query(min_length=1, description=ACTOR_HELP)],
+          members: Annotated[bool, Query(description=MEMBERS_HELP)] = True,
+          evidence_limit: Annotated[int, Query(ge=0, le=5000)] = 500) -> DyadOut:
+    """Both directions, by PLOVER type and quad class, split by status, with distinct articles,
+    independent sources (copies count once), first and last dates, and the evidence sentences."""
+    first, second = selector_or_404(request, a), selector_or_404(request, b)
+    return convert.dyad(dyad(store_of(request), first, second, members=members, evidence_limit=evidence_limit))

@@ -1,0 +1,73 @@
+// veille: the little the pages need beyond HTML and CSS (no library, no network requests).
+// - article page: click an event's sentence or badge to pin its card; Escape closes it;
+//   #ev-3 (or ?ev=3) scrolls to the event and highlights every fragment of its sentence.
+(function () {
+  "use strict";
+
+  function fragments(ref) {
+    return document.querySelectorAll('mark.ev[data-ref="' + ref + '"]');
+  }
+
+  function closeCards(except) {
+    document.querySelectorAll(".card.open").forEach(function (card) {
+      if (card !== except) {
+        card.classList.remove("open");
+        var button = document.querySelector('[aria-controls="' + card.id + '"]');
+        if (button) button.setAttribute("aria-expanded", "false");
+      }
+    });
+  }
+
+  function toggleCard(ref) {
+    var card = document.getElementById("card-" + ref);
+    if (!card) return;
+    var open = !card.classList.contains("open");
+    closeCards(card);
+    card.classList.toggle("open", open);
+    var button = document.querySelector('[aria-controls="' + card.id + '"]');
+    if (button) button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function focusEvent(ref, scroll) {
+    document.querySelectorAll("mark.ev.focus").forEach(function (m) { m.classList.remove("focus"); });
+    var marks = fragments(ref);
+    marks.forEach(function (m) { m.classList.add("focus"); });
+    if (scroll && marks.length) marks[0].scrollIntoView({ block: "center" });
+  }
+
+  function fromLocation() {
+    var match = /^#(ev-\d+)$/.exec(window.location.hash);
+    if (match) return match[1];
+    var ev = new URLSearchParams(window.location.search).get("ev");
+    return ev !== null && /^\d+$/.test(ev) ? "ev-" + ev : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var badge = event.target.closest(".ev-badge");
+    if (badge) {
+      toggleCard(badge.getAttribute("data-ref"));
+      return;
+    }
+    var mark = event.target.closest("mark.ev");
+    if (mark && !event.target.closest("a")) {
+      toggleCard(mark.getAttribute("data-ref"));
+      focusEvent(mark.getAttribute("data-ref"), false);
+      return;
+    }
+    if (!event.target.closest(".card")) closeCards(null);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeCards(null);
+  });
+
+  window.addEventListener("hashchange", function () {
+    var ref = fromLocation();
+    if (ref) focusEvent(ref, true);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var ref = fromLocation();
+    if (ref) focusEvent(ref, true);
+  });
+})();
