@@ -149,19 +149,23 @@ _END = object()
 
 
 def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer | None = None,
-               progress: Progress | None = None, stdin: BinaryIO | None = None) -> RunSummary:
+               progress: Progress | None = None, stdin: BinaryIO | None = None,
+               items: Iterable[Article | Rejection] | None = None, command: str = "ingest") -> RunSummary:
     """Read ``specs``, store every article (linking duplicates) and analyse the new French ones.
 
-    Analysis runs when ``settings.analyze`` is true and an analyzer is given.
+    Analysis runs when ``settings.analyze`` is true and an analyzer is given. ``items``, when
+    given, are the articles and rejections already read from ``specs`` elsewhere (a cluster
+    run's Parquet parts, ``veille.cluster``); the run is recorded under ``command``.
     """
     specs = list(specs)
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
     analyzer = analyzer if settings.analyze else None
     with _open_store(settings, create=True) as store:
-        run_id = store.start_run("ingest", specs)
-        progress.start("ingest")
-        stream = clock.timed("read", iter_articles(specs, settings, stdin=stdin))
+        run_id = store.start_run(command, specs)
+        progress.start(command)
+        read = iter_articles(specs, settings, stdin=stdin) if items is None else items
+        stream = clock.timed("read", read)
         for articles, rejections in _batches(stream, settings.batch_size):
             _record_rejections(store, run_id, rejections, tally)
             with clock.stage("store"):
