@@ -36,9 +36,3 @@ def resolve(nlp, kb, gazetteer):
 
     return run
 
-
-def token(doc, text: str, nth: int = 0):
-    """The nth token whose text is `text`."""
-    found = [t for t in doc if t.text == text]
-    assert len(found) > nth, f"{text!r} not in {doc.text!r}"
-    return found[nth]

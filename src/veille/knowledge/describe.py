@@ -65,6 +65,10 @@ class Describer:
             if not role.sectors and comp is None:
                 return None
         if role.inherit and comp is not None:
+            if not rm.former and role.kind == EntityKind.PERSON:
+                resolved = self._by_time(role, country, org, comp)  # "le chef du CNSP" -> its leader
+                if resolved is not None:
+                    return replace(resolved, role=name)
             return self._inherited(role, rm, comp, name, country)
         if rm.former:
             sectors = ("ELI",) + tuple(s for s in role.sectors if s != "ELI")
@@ -135,6 +139,7 @@ class Describer:
         while nxt < len(self.doc) and nxt - rm.end < 3 and self.doc[nxt].pos_ in ("ADJ", "NOUN"):
             cands.append(self.doc[nxt])
             nxt += 1
+        cands += [self.doc[i] for i in range(rm.start, rm.end) if self.doc[i].pos_ == "ADJ"]
         out = []
         for c in sorted(cands, key=lambda t: t.i):
             out += [code for code in demonym_countries(c, self.kb) if code not in out]

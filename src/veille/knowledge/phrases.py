@@ -104,8 +104,8 @@ def role_at(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[RoleTerm, int] | N
         tok = doc[j]
         if j > start and _stops(tok):
             break
-        if j > start and not token_words(tok):
-            continue
+        if j > start and (not token_words(tok) or (tok.pos_ == "ADJ" and kb.demonym(tok.text) and states != [()])):
+            continue  # hyphens; a demonym inside a term: "le ministre malien de la Défense"
         nxt = []
         for prefix in states:
             for alt in _alternatives(tok):
