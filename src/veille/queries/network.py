@@ -59,20 +59,29 @@ CENTER = "\x00center"
 
 
 def _top(pairs, selector, centred: bool, limit: int) -> Network:
+    """Keep the heaviest edges until ``limit`` actors are in (the centre first): every actor shown has an edge."""
+    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1].total(), kv[0]))
+    kept: list[str] = [CENTER] if centred else []
+    for (a, b), _ in ranked:
+        if centred and CENTER not in (a, b) and (a not in kept or b not in kept):
+            continue  # around an actor: its partners first
+        for key in (a, b):
+            if key not in kept and len(kept) < limit:
+                kept.append(key)
+    if centred:  # then the relations between its partners and others in its articles
+        for (a, b), _ in ranked:
+            for key in (a, b):
+                if key not in kept and len(kept) < limit and (a in kept or b in kept):
+                    kept.append(key)
     weight: Counter = Counter()
     for (a, b), counts in pairs.items():
         weight[a] += counts.total()
         weight[b] += counts.total()
-    ranked = [k for k, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
-    if centred:
-        ranked = [CENTER] + [k for k in ranked if k != CENTER]
-    kept = ranked[:limit]
     chosen = {k: selector(k) for k in kept}
     nodes = tuple(ActorHit(selector=chosen[k], name=chosen[k].label, events=weight[k]) for k in kept)
     edges = tuple(
         Edge(chosen[a], chosen[b], chosen[a].label, chosen[b].label, c.total(), c["cooperation"], c["conflict"])
-        for (a, b), c in sorted(pairs.items(), key=lambda kv: (-kv[1].total(), kv[0]))
-        if a in chosen and b in chosen)
+        for (a, b), c in ranked if a in chosen and b in chosen)
     return Network(nodes, edges)
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from veille.api.convert import actor_link, dyad_link
 from veille.queries import Network
 
-WIDTH, HEIGHT = 760, 480
+WIDTH, HEIGHT = 640, 460
+LABEL_ROOM = 165  # horizontal room kept for the labels beside the ring
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,8 @@ def layout(network: Network, *, centred: bool) -> GraphView:
     if not nodes:
         return GraphView(WIDTH, HEIGHT, (), ())
     cx, cy = WIDTH / 2, HEIGHT / 2
-    ring = nodes[1:] if centred else nodes
-    radius_x, radius_y = WIDTH / 2 - 150, HEIGHT / 2 - 50
+    ring = _ring_order(nodes[1:] if centred else nodes, network)
+    radius_x, radius_y = WIDTH / 2 - LABEL_ROOM, HEIGHT / 2 - 48
     peak = max(n.events for n in nodes) or 1
     places: dict[str, NodeView] = {}
     if centred:
@@ -81,6 +82,23 @@ def layout(network: Network, *, centred: bool) -> GraphView:
         edges.append(EdgeView(a.x, a.y, b.x, b.y, round(1.5 + 7 * edge.events / most, 1), kind,
                               dyad_link(edge.a, edge.b), title))
     return GraphView(WIDTH, HEIGHT, tuple(places.values()), tuple(edges))
+
+
+def _ring_order(nodes: list, network: Network) -> list:
+    """Neighbours next to each other on the ring (fewer crossing edges): start with the most
+    active actor, then always take the one most linked to those already placed."""
+    weight: dict[tuple[str, str], int] = {}
+    for edge in network.edges:
+        weight[edge.a.key, edge.b.key] = weight[edge.b.key, edge.a.key] = edge.events
+    left = list(nodes)
+    placed = [left.pop(0)] if left else []
+    while left:
+        recent = placed[-3:]
+        best = max(left, key=lambda n: (sum(weight.get((n.selector.key, p.selector.key), 0) * (1 + i)
+                                            for i, p in enumerate(recent)), n.events))
+        left.remove(best)
+        placed.append(best)
+    return placed
 
 
 def _node(hit, x: float, y: float, peak: int, centre: bool, cx: float, cy: float) -> NodeView:
