@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from veille.config import Settings  # noqa: E402
 from veille.ingest import iter_articles, parse_source  # noqa: E402
 from veille.ingest.html import EXTRACT_OPTIONS  # noqa: E402
+from veille.ingest.langid import detect_language  # noqa: E402
 from veille.model import Article, Source  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "corpus"
@@ -58,10 +59,15 @@ def timed_round(fn, pages: list[tuple[str, bytes]]) -> float:
 
 def speed(rounds: int, settings: Settings) -> dict[str, float]:
     pages = [(str(p), p.read_bytes()) for p in sorted(WIKINEWS_HTML.glob("*.html"))]
+    texts = {name: parse_source(Source(name, raw), settings)[0].text for name, raw in pages}
     runners = {
         "trafilatura.extract (defaults)": lambda name, raw: trafilatura.extract(raw),
         "trafilatura.extract (our options)": lambda name, raw: trafilatura.extract(raw, **EXTRACT_OPTIONS),
         "veille parse_source": lambda name, raw: parse_source(Source(name, raw), settings),
+        # parts of parse_source, for the breakdown
+        "part: trafilatura.bare_extraction (our options)":
+            lambda name, raw: trafilatura.bare_extraction(raw.decode("utf-8"), **EXTRACT_OPTIONS),
+        "part: language id": lambda name, raw: detect_language(texts[name], settings.languages),
     }
     for fn in runners.values():  # warm-up: imports, lingua models, caches
         timed_round(fn, pages[:20])
@@ -138,9 +144,14 @@ def report(rates: dict[str, float], mem: dict[str, object], rounds: int, total: 
         "|---|---|",
     ]
     for label, rate in rates.items():
-        lines.append(f"| {label} | {rate:,.0f} docs/s |")
+        if not label.startswith("part:"):
+            lines.append(f"| {label} | {rate:,.0f} docs/s ({1000 / rate:.2f} ms/doc) |")
     for label in ("trafilatura.extract (defaults)", "trafilatura.extract (our options)"):
         lines.append(f"| ratio parse_source / {label} | {ours / rates[label]:.2f} |")
+    parts = {label.removeprefix("part: "): 1000 / rate for label, rate in rates.items() if label.startswith("part:")}
+    rest = 1000 / ours - sum(parts.values())
+    lines.append("| parse_source time per page | " + ", ".join(f"{k} {v:.2f} ms" for k, v in parts.items())
+                 + f", the rest (decoding, detection, blocks, headings, dates, hash) {rest:.2f} ms |")
     lines += [
         f"| iter_articles over the {total:,} documents | {mem['docs/s']:,.0f} docs/s "
         f"({mem['articles']:,} articles, {mem['distinct ids']:,} distinct ids, {mem['rejections']} rejections) |",
