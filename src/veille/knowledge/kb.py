@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from veille.knowledge.loader import DATA_DIR, KnowledgeError, Loaded, load_data
+from veille.knowledge.cache import cached
+from veille.knowledge.loader import DATA_DIR, KnowledgeError, Loaded, load_data, version_of
 from veille.knowledge.normalize import key, role_words, words
 from veille.knowledge.records import Country, Organisation, Person, Region, RoleTerm, Rule, Tenure
 from veille.model import NON_STATE_CODES
 
 Entry = Country | Organisation | Person
+CACHE_FORMAT = 1  # bump when the index layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +68,16 @@ class KnowledgeBase:
         """Load (once per process and directory) and index the data files; raise KnowledgeError if broken."""
         path = str(Path(data_dir).resolve()) if data_dir else str(DATA_DIR)
         if path not in cls._cache:
-            data = load_data(path)
-            if data.problems:
-                raise KnowledgeError("knowledge data has problems (run `veille actors check`):\n  "
-                                     + "\n  ".join(data.problems[:20]))
-            cls._cache[path] = cls(data)
+            cls._cache[path] = cached(f"kb-{CACHE_FORMAT}-{version_of(path)}", lambda: cls._build(path))
         return cls._cache[path]
+
+    @classmethod
+    def _build(cls, path: str) -> "KnowledgeBase":
+        data = load_data(path)
+        if data.problems:
+            raise KnowledgeError("knowledge data has problems (run `veille actors check`):\n  "
+                                 + "\n  ".join(data.problems[:20]))
+        return cls(data)
 
     def _add(self, kind: str, entry, alias: str) -> None:
         k = key(alias)
