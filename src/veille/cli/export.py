@@ -1,4 +1,5 @@
-"""`veille export`: the JSON Lines export (../shared/spec/export-format.md) to stdout or a file."""
+"""`veille export`: the JSON Lines export (../shared/spec/export-format.md) to stdout or a file,
+or flat Parquet tables for analytics (store/parquet_tables.py) to a folder."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,7 @@ from veille.cli.common import add_command, add_db_argument, open_store_for_read
 from veille.errors import RejectedInput
 from veille.store.export import export_jsonl
 
-FORMATS = ("jsonl",)
+FORMATS = ("jsonl", "parquet")
 
 
 def register(subparsers) -> None:
@@ -18,15 +19,20 @@ def register(subparsers) -> None:
                          description="Write one JSON object per stored article and its analysis (the format "
                                      "the evaluator reads). Written to stdout unless --out is given; with "
                                      "--out the file appears complete or not at all.",
-                         example="veille export --format jsonl --out export.jsonl --db veille.db")
+                         example="veille export --format jsonl --out export.jsonl --db veille.db\n"
+                                 "  veille export --format parquet --out tables/ --db veille.db")
     export.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
-    export.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of stdout")
+    export.add_argument("--out", metavar="FILE", type=Path,
+                        help="write to FILE instead of stdout; with --format parquet, the folder (required) "
+                             "for the tables articles, events, quotes, timexes, entities by month")
     export.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="only these articles (default: all)")
     add_db_argument(export)
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "parquet":
+        return _export_parquet(args)
     doc_ids = args.doc_ids or None
     with open_store_for_read(args) as store:
         unknown = [d for d in doc_ids or () if store.get_record(d) is None]
@@ -55,3 +61,15 @@ def _export_to_file(store, out: Path, doc_ids) -> int:
         partial.unlink(missing_ok=True)
         raise
     return count
+
+
+def _export_parquet(args: argparse.Namespace) -> int:
+    from veille.store.parquet_tables import export_parquet
+
+    if args.out is None or args.doc_ids:
+        raise RejectedInput("--format parquet writes every article to a folder: give --out DIR and no DOC_ID")
+    with open_store_for_read(args) as store:
+        counts = export_parquet(store, args.out)
+    tables = ", ".join(f"{count} {name}" for name, count in counts.items())
+    print(f"exported {tables} to {args.out}/ (partitioned by month)", file=sys.stderr)
+    return 0

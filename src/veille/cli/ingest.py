@@ -6,6 +6,7 @@ import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
 from veille.cli.common import add_command, add_db_argument, db_label, positive_int, settings_from
 from veille.cli.progress import make_progress
@@ -37,7 +38,14 @@ def register(subparsers) -> None:
     add_db_argument(ingest)
     ingest.add_argument("--no-analyze", action="store_true", help="store only; analyse later with `veille analyze`")
     ingest.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per transaction (default 64)")
-    ingest.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
+    ingest.add_argument("--workers", type=positive_int, metavar="N",
+                        help=WORKERS_HELP + "; with --engine dask, the local cluster's workers (default: the cores)")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: this process (default); dask: Dask workers, results as Parquet, then loaded")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a running Dask scheduler (tcp://host:8786); default a local cluster")
+    ingest.add_argument("--parquet-dir", metavar="DIR", type=Path,
+                        help="with --engine dask: where the workers write Parquet parts (default: <db>.parquet/)")
     ingest.set_defaults(run=run_ingest_command)
 
     analyze = add_command(subparsers, "analyze", help="analyse the stored articles not analysed yet",
@@ -97,10 +105,15 @@ def _pool_class():
 def run_ingest_command(args: argparse.Namespace) -> int:
     from veille.pipeline import run_ingest
 
-    settings = settings_from(args, batch_size=args.batch_size, workers=args.workers,
+    if args.engine == "dask" or args.scheduler or args.parquet_dir:
+        from veille.cli.load import run_dask_ingest
+
+        return run_dask_ingest(args)
+    workers = args.workers or 1
+    settings = settings_from(args, batch_size=args.batch_size, workers=workers,
                              analyze=False if args.no_analyze else None)
     stdin = sys.stdin.buffer if "-" in args.sources else None
-    with analyzer_for(settings, args.workers) if settings.analyze else nullcontext() as analyzer:
+    with analyzer_for(settings, workers) if settings.analyze else nullcontext() as analyzer:
         summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
                              stdin=stdin)
     print_summary(summary, db_label(args), analysing=analyzer is not None)

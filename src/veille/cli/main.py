@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "articles",   # articles, show, stats
     "export",     # export
     "eval",       # eval
+    "load",       # load (the Parquet parts of `veille ingest --engine dask`)
 )
 
 EPILOG = """\
