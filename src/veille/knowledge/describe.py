@@ -118,6 +118,9 @@ class Describer:
         demonyms = self._demonyms(tok, rm)
         if demonyms:
             return demonyms[0], None, 0.8
+        owner = self._possessor(tok)
+        if owner is not None and owner.country:
+            return owner.country, owner.org, 0.7
         if comp is not None and comp.country:
             return comp.country, comp.org, 0.75
         loc = self._locative_country(tok, rm)
@@ -160,12 +163,33 @@ class Describer:
 
     def _complement_actor(self, c: Token) -> Actor | None:
         m = self.a.match_at(c.i)
+        if m is None and c.pos_ == "PROPN" and c.ent_type_ in ("LOC", "GPE"):
+            place = self.a.gazetteer.lookup(c.text, self.a.context_countries)  # "les rebelles de Homs"
+            self.a.remember_place(c.i, place)
+            if place is not None and place.country in self.kb.countries:
+                return Actor(name=place.name, country=place.country, sector=(), confidence=0.6,
+                             kind=EntityKind.PLACE)
+            return None
         if m is not None and isinstance(m.hit.entry, Country):
             return self.a.country_actor(m.hit.entry)
         if m is not None and isinstance(m.hit.entry, Person):
             p = self.a.person_actor(m.hit.entry)
             return replace(p, org=p.org, sector=("CVL",) if False else p.sector)
         return self.a.actor_for_token(c)
+
+    def _possessor(self, tok: Token) -> Actor | None:
+        """"L'OTAN prévoit de retirer ses forces": a possessive refers to the clause's subject."""
+        if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children):
+            return None
+        verb = tok.head
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i != tok.i), None)
+            if subj is not None:
+                return self.a.actor_for_token(subj)
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def _locative_country(self, tok: Token, rm: RoleMatch) -> str | None:
         """"les militaires au pouvoir au Mali", "enseignante-chercheuse à Bamako" -> the place's country."""
