@@ -31,7 +31,7 @@ class Describer:
 
     def describe(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
         span = (tok.i, tok.i + 1)
-        if tok.pos_ == "PRON" or fold(tok.text) in ("ce dernier", "cette derniere"):
+        if tok.pos_ == "PRON" or self._ce_dernier(tok):
             return self._pronoun(tok), span
         part = self._partitive(tok)
         if part is not None:
@@ -281,7 +281,7 @@ class Describer:
                 return self.a.actor_for_token(head.head)
             return None
         ws = words(w)
-        if not ws or ws[-1] not in PRONOUNS:
+        if not ws or ws[-1] not in PRONOUNS and not self._ce_dernier(tok):
             return None
         if tok.dep_ == "expl" or fold(tok.head.lemma_) in IMPERSONAL_VERBS or self._il_y_a(tok):
             return None
@@ -295,6 +295,12 @@ class Describer:
             if self._agrees(ant, actor, number, gender):
                 return replace(actor, confidence=round(actor.confidence * 0.8, 2))
         return None
+
+    @staticmethod
+    def _ce_dernier(tok: Token) -> bool:
+        """"ce dernier", "ces derniers": a demonstrative anaphor, resolved like a pronoun."""
+        return fold(tok.lemma_) == "dernier" and any(
+            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
 
     def _il_y_a(self, tok: Token) -> bool:
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
