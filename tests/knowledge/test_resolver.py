@@ -192,3 +192,31 @@ def test_unresolved_mentions_keep_what_was_inferred(resolve):
     doc, actors = resolve("Des hommes armés ont attaqué le village de Solenzo, au Burkina Faso.", "2023-03-01")
     gunmen = _at(actors, doc, "hommes")
     assert gunmen.sector == ("UAF",) and gunmen.country == "BFA" and gunmen.kb_id is None
+
+
+def test_relative_and_demonstrative_anaphors(resolve):
+    text = ("Les islamistes, qui contrôlent le nord du Mali, ont détruit des mausolées. "
+            "Les habitants ont alerté les soldats maliens. Ces derniers sont arrivés le lendemain.")
+    doc, actors = resolve(text, "2012-07-02")
+    qui = actors.actor_for_token(token(doc, "qui"))
+    assert qui is not None and qui.sector == ("REB",) and qui.country == "MLI"
+    derniers = actors.actor_for_token(token(doc, "derniers"))
+    assert derniers is not None and derniers.sector == ("MIL",) and derniers.country == "MLI"
+
+
+def test_ngo_named_then_referred_to(resolve):
+    text = ("L'ONG Human Rights Watch a publié un rapport sur la Syrie. "
+            "L'ONG dénonce la torture dans les prisons syriennes.")
+    doc, actors = resolve(text, "2012-07-03")
+    first = _at(actors, doc, "ONG")
+    assert (first.country, first.org) == ("NGO", "HRW")
+    again = _at(actors, doc, "ONG", 1)
+    assert (again.country, again.org) == ("NGO", "HRW")
+
+
+def test_people_named_by_demonym_and_span_lookup(resolve):
+    doc, actors = resolve("Les Maliens ont manifesté contre la France à Bamako.", "2022-02-18")
+    assert (_at(actors, doc, "Maliens").country, _at(actors, doc, "Maliens").sector) == ("MLI", ("CVL",))
+    span = doc[token(doc, "la").i:token(doc, "France").i + 1]
+    assert actors.actor_for_span(span).country == "FRA"
+    assert actors.place_for_token(token(doc, "Bamako")).country == "MLI"
