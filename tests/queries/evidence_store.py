@@ -1,19 +1,22 @@
-"""The store the query, API and web tests share, built once per test session.
+"""The stores the query, API and web tests share, each built once per test process.
 
-Articles are the real test corpus (the seed and the Wikinews 2012 articles); the
-analyses are the gold annotations of tests/data/gold/dev turned into typed
-records and saved through the Store's own API (real SQLite), so every count the
-tests check can be read off the gold files. Two more articles make the edge
-cases real: a syndicated copy of the seed (a near-duplicate: it must count as
-the same independent source) and an article whose title and text hold HTML.
+``pipeline_store``: the real thing. The seed and the Wikinews 2012 HTML pages go
+through ``veille.pipeline.run_ingest`` with the real analyser, together with two
+files written for the edge cases: a syndicated copy of the seed (a near-duplicate
+that must count as the same independent source) and an article whose title and
+text hold HTML (it must come back escaped).
+
+``gold_store``: the same corpus with the gold annotations of tests/data/gold/dev
+as analyses, saved through the Store's own API (real SQLite), so that exact
+counts (by status, members, copies, dates) can be read off the gold files,
+whatever the extractor finds.
 
 The conftests of tests/queries, tests/api and tests/web load this module by
-path (``load_builder``) and share one built store per process.
+path (``load_builder``) and share the built stores.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +43,10 @@ from veille.store import Store
 DATA = Path(__file__).resolve().parents[1] / "data"
 GOLD = DATA / "gold" / "dev"
 WIKINEWS = DATA / "corpus" / "wikinews-fr-2012" / "articles.jsonl"
+WIKINEWS_HTML = DATA / "corpus" / "wikinews-fr-2012" / "html"
+SEED_FILE = DATA / "corpus" / "seed" / "mali-russie-junte-2020-09-01.txt"
+COPY_FILE = "republicain-copie-mali-russie.txt"
+HOSTILE_FILE = "hostile.txt"
 SEED_ID = "seed-000"
 COPY_ID = "seed-copy-republicain"
 HOSTILE_ID = "hostile-html"
@@ -157,7 +164,7 @@ def _hostile_analysis() -> Analysis:
     return Analysis(HOSTILE_ID, events=(event,), versions={"gold": "dev"})
 
 
-def build_store(path: Path) -> Path:
+def build_gold_store(path: Path) -> Path:
     """Fill a new store at ``path``; the copy is stored after its original so it links to it."""
     articles, analyses = corpus_articles()
     with Store.open(path) as store:
@@ -168,15 +175,41 @@ def build_store(path: Path) -> Path:
     return path
 
 
+def build_pipeline_store(folder: Path) -> Path:
+    """Ingest and analyse the corpus with the real pipeline into ``folder/veille.db``."""
+    from veille.config import Settings
+    from veille.extract.analyze import make_analyzer
+    from veille.pipeline import run_ingest
+
+    seed = SEED_FILE.read_text(encoding="utf-8")
+    copy = seed.replace("\nComments", "\nArticle repris avec l’accord de la rédaction.\n\nComments", 1)
+    assert copy != seed
+    (folder / COPY_FILE).write_text(copy, encoding="utf-8")
+    (folder / HOSTILE_FILE).write_text(f"{HOSTILE_TITLE}\n\n{HOSTILE_TEXT}\n", encoding="utf-8")
+    settings = Settings(db_path=folder / "veille.db", workers=1)
+    specs = [str(SEED_FILE), str(folder / COPY_FILE), str(folder / HOSTILE_FILE), str(WIKINEWS_HTML)]
+    summary = run_ingest(specs, settings, analyzer=make_analyzer(settings))
+    assert summary.analysed >= 100 and not summary.rejected, summary
+    return settings.db_path
+
+
+def doc_id_by_locator(store: Store, suffix: str) -> str:
+    """The doc_id the pipeline gave the article read from a file ending with ``suffix``."""
+    row = store.execute("SELECT doc_id FROM articles WHERE locator LIKE ?", (f"%{suffix}",)).fetchone()
+    assert row is not None, f"no article read from *{suffix}"
+    return row[0]
+
+
 _BUILT: dict[str, Path] = {}
 
 
-def shared_store(tmp_path_factory) -> Path:
-    """The session's store, built on first use (one per test process)."""
-    if "path" not in _BUILT:
-        _BUILT["path"] = build_store(tmp_path_factory.mktemp("evidence") / "veille.db")
-    return _BUILT["path"]
+def gold_store(tmp_path_factory) -> Path:
+    if "gold" not in _BUILT:
+        _BUILT["gold"] = build_gold_store(tmp_path_factory.mktemp("gold") / "veille.db")
+    return _BUILT["gold"]
 
 
-def with_doc_id(article: Article, doc_id: str) -> Article:
-    return replace(article, doc_id=doc_id)
+def pipeline_store(tmp_path_factory) -> Path:
+    if "pipeline" not in _BUILT:
+        _BUILT["pipeline"] = build_pipeline_store(tmp_path_factory.mktemp("pipeline"))
+    return _BUILT["pipeline"]

@@ -14,8 +14,8 @@ from veille.queries import ActorSelector, label_selector, lookup_actors, parse_k
     ("goita", "kb:org:CNSP"),       # accents and case ignored
     ("human rights", "org:HRW"),
 ])
-def test_resolve_actor_by_name(store, text, key):
-    assert resolve_actor(store, text).key == key
+def test_resolve_actor_by_name(gold_store, text, key):
+    assert resolve_actor(gold_store, text).key == key
 
 
 @pytest.mark.parametrize("key", ["RUS", "MLI:GOV+MIL", "org:CNSP", "kb:org:CNSP"])
@@ -28,14 +28,14 @@ def test_parse_key_leaves_names_alone():
     assert parse_key("mli") is None
 
 
-def test_label_selector_names_a_code_as_the_store_does(store):
-    assert label_selector(store, parse_key("org:CNSP")) == ActorSelector(
+def test_label_selector_names_a_code_as_the_store_does(gold_store):
+    assert label_selector(gold_store, parse_key("org:CNSP")) == ActorSelector(
         "CNSP", "MLI", ("GOV", "MIL"), "CNSP", "org:CNSP")
 
 
-def test_resolve_unknown_actor_says_what_to_do(store):
+def test_resolve_unknown_actor_says_what_to_do(gold_store):
     with pytest.raises(RejectedInput, match="veille actors"):
-        resolve_actor(store, "Atlantide")
+        resolve_actor(gold_store, "Atlantide")
 
 
 def _gold_roles(builder, name: str) -> int:
@@ -48,8 +48,8 @@ def _gold_roles(builder, name: str) -> int:
     return count
 
 
-def test_lookup_lists_each_actor_once_with_its_event_count(store, builder):
-    hits = lookup_actors(store, "russ")
+def test_lookup_lists_each_actor_once_with_its_event_count(gold_store, builder):
+    hits = lookup_actors(gold_store, "russ")
     keys = [h.selector.key for h in hits]
     assert len(keys) == len(set(keys))
     russia = next(h for h in hits if h.selector.key == "RUS")
@@ -58,8 +58,8 @@ def test_lookup_lists_each_actor_once_with_its_event_count(store, builder):
     assert "RUS:MIL" in keys                                   # "forces armées russes"
 
 
-def test_present_actors_ranks_by_activity(store):
-    hits = present_actors(store, limit=3)
+def test_present_actors_ranks_by_activity(gold_store):
+    hits = present_actors(gold_store, limit=3)
     assert [h.name for h in hits] == ["CNSP", "Russie", "services de sécurité syriens"] or \
         hits[0].events >= hits[1].events >= hits[2].events
     assert all(h.origin == "store" for h in hits)

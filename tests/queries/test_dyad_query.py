@@ -10,16 +10,16 @@ RUSSIA = ActorSelector("Russie", "RUS")
 
 
 @pytest.fixture
-def junta(store):
-    return resolve_actor(store, "CNSP")
+def junta(gold_store):
+    return resolve_actor(gold_store, "CNSP")
 
 
 def _lines(answer):
     return {(s.direction, s.type): s.breakdown.by_status.as_dict() for s in answer.by_type}
 
 
-def test_dyad_answers_by_type_and_status_with_members(store, junta):
-    answer = dyad(store, RUSSIA, junta)
+def test_dyad_answers_by_type_and_status_with_members(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta)
     # Each line doubles: the seed and its syndicated copy both carry the events.
     assert _lines(answer) == {
         ("ab", EventType.SUPPORT): {"alleged": 4},
@@ -32,14 +32,14 @@ def test_dyad_answers_by_type_and_status_with_members(store, junta):
     assert answer.overall.by_status.as_dict() == {"asserted": 4, "alleged": 10, "future": 2}
 
 
-def test_dyad_exact_actors_leave_members_out(store, junta):
-    answer = dyad(store, RUSSIA, junta, members=False)
+def test_dyad_exact_actors_leave_members_out(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta, members=False)
     # Russia as a state (GOV) and the CNSP itself: the ambassador's audience and the two SUPPORT claims.
     assert _lines(answer) == {("ab", EventType.SUPPORT): {"alleged": 4}, ("ab", EventType.CONSULT): {"asserted": 2}}
 
 
-def test_dyad_counts_a_syndicated_copy_as_one_source(store, junta, builder):
-    answer = dyad(store, RUSSIA, junta)
+def test_dyad_counts_a_syndicated_copy_as_one_source(gold_store, junta, builder):
+    answer = dyad(gold_store, RUSSIA, junta)
     assert answer.overall.articles == 2
     assert answer.overall.sources == 1
     assert [s.doc_id for s in answer.sources] == [builder.SEED_ID, builder.COPY_ID]
@@ -47,25 +47,25 @@ def test_dyad_counts_a_syndicated_copy_as_one_source(store, junta, builder):
     assert all(line.breakdown.sources == 1 for line in answer.by_type)
 
 
-def test_dyad_says_since_when(store, junta):
-    answer = dyad(store, RUSSIA, junta)
+def test_dyad_says_since_when(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta)
     assert (answer.overall.first, answer.overall.last) == ("2020-01", "2020-09-01")
     assert [m.key for m in answer.by_month] == ["2020-01", "2020-08", "2020-09"]
     aid = next(s for s in answer.by_type if s.type is EventType.AID)
     assert aid.breakdown.first == "2020-01"
 
 
-def test_dyad_groups_by_quad_class(store, junta):
-    answer = dyad(store, RUSSIA, junta)
+def test_dyad_groups_by_quad_class(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta)
     quads = {b.key: b.total for b in answer.by_quad}
     assert quads == {QuadClass.VERBAL_COOPERATION.value: 10, QuadClass.MATERIAL_COOPERATION.value: 6}
 
 
-def test_dyad_evidence_is_verbatim_with_offsets_and_attribution(store, junta, builder):
-    answer = dyad(store, RUSSIA, junta)
+def test_dyad_evidence_is_verbatim_with_offsets_and_attribution(gold_store, junta, builder):
+    answer = dyad(gold_store, RUSSIA, junta)
     assert answer.evidence_total == len(answer.evidence) == 16
     for hit in answer.evidence:
-        text = store.get_article(hit.doc_id).text
+        text = gold_store.get_article(hit.doc_id).text
         assert text[hit.evidence.start:hit.evidence.end] == hit.evidence.text
     training = [h for h in answer.evidence if h.doc_id == builder.SEED_ID and "programme de formation" in h.evidence.text]
     assert len(training) == 1
@@ -78,21 +78,21 @@ def test_dyad_evidence_is_verbatim_with_offsets_and_attribution(store, junta, bu
     assert audience.place.name == "Bamako" and audience.anchor == f"ev-{audience.idx}"
 
 
-def test_dyad_evidence_limit_keeps_totals(store, junta):
-    answer = dyad(store, RUSSIA, junta, evidence_limit=3)
+def test_dyad_evidence_limit_keeps_totals(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta, evidence_limit=3)
     assert len(answer.evidence) == 3
     assert answer.evidence_total == 16
     assert answer.overall.total == 16
 
 
-def test_dyad_is_symmetric(store, junta):
-    ab, ba = dyad(store, RUSSIA, junta), dyad(store, junta, RUSSIA)
+def test_dyad_is_symmetric(gold_store, junta):
+    ab, ba = dyad(gold_store, RUSSIA, junta), dyad(gold_store, junta, RUSSIA)
     assert ab.overall == ba.overall
     assert {(s.type, s.direction) for s in ab.by_type} == {
         (s.type, "ab" if s.direction == "ba" else "ba") for s in ba.by_type}
 
 
-def test_dyad_of_strangers_is_empty(store):
-    answer = dyad(store, RUSSIA, ActorSelector("Équateur", "ECU"))
+def test_dyad_of_strangers_is_empty(gold_store):
+    answer = dyad(gold_store, RUSSIA, ActorSelector("Équateur", "ECU"))
     assert answer.overall.total == 0 and answer.by_type == () and answer.sources == ()
     assert answer.overall.first is None

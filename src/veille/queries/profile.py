@@ -112,8 +112,10 @@ def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: in
 
 def quotes_about(store, selector: ActorSelector, *, members: bool = True, limit: int = 50
                  ) -> tuple[QuoteHit, ...]:
-    """Quotes whose text mentions the actor (an entity mention of it inside the quote)."""
+    """Quotes whose text mentions the actor (an entity mention of it inside the quote; places,
+    such as a region of the country, do not count)."""
     where, params = actor_clause("", selector, members, alias="en")
+    where = f"{where} AND en.kind != 'place'"
     rows = store.execute(
         f"SELECT DISTINCT {_QUOTE_COLUMNS} FROM entities AS en"
         " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
