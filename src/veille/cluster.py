@@ -33,6 +33,7 @@ to (a shared file system on a real cluster).
 from __future__ import annotations
 
 import io
+import logging
 import sys
 import time
 from collections import OrderedDict
@@ -60,7 +61,7 @@ from veille.store.parquet import PartRow, PartWriter, article_row, list_parts, r
 
 PLUGIN_NAME = "veille-analyzer"
 STAGE = "ingest"
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 
 
 def default_parquet_dir(db_path: Path) -> Path:
@@ -129,6 +130,7 @@ class UnitResult:
     unit: str
     order: int
     path: str
+    worker: str
     articles: int
     rejected: int
     words: int
@@ -139,7 +141,8 @@ def process_unit(unit: Unit, directory: str, settings_json: str) -> UnitResult:
     """Read one unit, analyse its French articles, write its part (runs on a worker)."""
     start = time.perf_counter()
     settings = Settings.model_validate_json(settings_json)
-    analyzer = get_worker().plugins[PLUGIN_NAME].analyzer if settings.analyze else None
+    worker = get_worker()
+    analyzer = worker.plugins[PLUGIN_NAME].analyzer if settings.analyze else None
     stdin = io.BytesIO(unit.data) if unit.data is not None else None
     articles = rejected = words = 0
     with PartWriter(directory, unit=STDIN_LOCATOR if unit.spec == "-" else unit.spec,
@@ -150,7 +153,7 @@ def process_unit(unit: Unit, directory: str, settings_json: str) -> UnitResult:
             articles += sum(isinstance(item, Article) for item in batch)
             rejected += sum(row["reason"] is not None for row in rows)
             words += sum(len(item.text.split()) for item in batch if isinstance(item, Article))
-    return UnitResult(unit.spec, unit.order, str(part.path), articles, rejected, words,
+    return UnitResult(unit.spec, unit.order, str(part.path), worker.address, articles, rejected, words,
                       round(time.perf_counter() - start, 3))
 
 
@@ -281,7 +284,7 @@ def run_cluster_ingest(specs: Iterable[str], settings: Settings, *, parquet_dir:
     settings_json = settings.model_dump_json()
     with open_client(scheduler, workers or settings.workers) as client:
         if settings.analyze:
-            client.register_plugin(AnalyzerPlugin(settings_json), name=PLUGIN_NAME)
+            ensure_analyzers(client, settings)
         futures = {u.order: client.submit(process_unit, u, str(parquet_dir), settings_json, pure=False,
                                           key=f"veille-unit-{u.order}-{time.time_ns()}")
                    for u in plan if isinstance(u, Unit)}
@@ -322,8 +325,8 @@ def _make_folder(folder: Path) -> None:
 def open_client(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` processes."""
     if scheduler is None:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
         return
     try:
@@ -335,7 +338,6 @@ def open_client(scheduler: str | None, workers: int) -> Iterator[Client]:
         check_versions(client)
         yield client
     finally:
-        _unregister(client)
         client.close()
 
 
@@ -359,8 +361,15 @@ def _veille_version() -> str:
     return veille.__version__
 
 
-def _unregister(client: Client) -> None:
-    try:
-        client.unregister_worker_plugin(PLUGIN_NAME)
-    except (ValueError, KeyError, OSError):
-        pass  # never registered (analysis off), or the workers are gone
+def ensure_analyzers(client: Client, settings: Settings) -> None:
+    """Give every worker its analyser, unless all already have one built with these settings
+    (a long-lived cluster keeps its models between runs; workers that join later get theirs)."""
+    wanted = settings.model_dump_json(exclude={"db_path"})
+    built = client.run(_plugin_settings)
+    if not built or any(v != wanted for v in built.values()):
+        client.register_plugin(AnalyzerPlugin(wanted), name=PLUGIN_NAME)
+
+
+def _plugin_settings(dask_worker) -> str | None:
+    plugin = dask_worker.plugins.get(PLUGIN_NAME)
+    return None if plugin is None or plugin.analyzer is None else plugin.settings_json
