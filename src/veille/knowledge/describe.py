@@ -228,7 +228,7 @@ class Describer:
 
     def _unknown_person(self, tok: Token, role_match: RoleMatch | None = None,
                         role_tok: Token | None = None) -> tuple[Actor | None, tuple[int, int]]:
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        ent = self.a.ent_at(tok.i)
         start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
         name = self.doc[start:end].text
         desc = None

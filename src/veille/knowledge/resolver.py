@@ -46,6 +46,8 @@ def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: 
 class DocActors:
     def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer):
         self.doc, self.published, self.kb, self.gazetteer = doc, published, kb, gazetteer
+        self.text = doc.text  # Doc.text and Doc.ents are rebuilt at each access: read them once
+        self.ents = tuple(doc.ents)
         self._token_match: dict[int, Match] = {}
         self._places: dict[int, Place] = {}
         self._actors: dict[int, Actor | None] = {}
@@ -89,7 +91,7 @@ class DocActors:
             return self._places[tok.i]
         m = self._token_match.get(tok.i)
         if m is None and tok.ent_type_ in ("LOC", "GPE"):
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent = self.ent_at(tok.i)
             return self.gazetteer.lookup(ent.text if ent else tok.text, self.context_countries)
         if m is not None and m.hit.kind in ("country", "seat", "region"):
             return self.gazetteer.lookup(self.doc[m.start:m.end].text, self.context_countries)
@@ -152,7 +154,7 @@ class DocActors:
         tok = self.doc[m.start]
         if tok.ent_type_ != "PER":
             return False
-        ent = next((e for e in self.doc.ents if e.start <= m.start < e.end), None)
+        ent = self.ent_at(m.start)
         return ent is not None and (ent.end - ent.start) > (m.end - m.start)
 
     def _context(self) -> tuple[str, ...]:
@@ -248,6 +250,9 @@ class DocActors:
         return Actor(name=p.name, country=r.country, sector=r.sectors, org=r.org, kb_id=p.kb_id,
                      confidence=confidence, role=role or r.title, kind=EntityKind.PERSON)
 
+    def ent_at(self, i: int) -> Span | None:
+        return next((e for e in self.ents if e.start <= i < e.end), None)
+
     def match_at(self, i: int) -> Match | None:
         return self._token_match.get(i)
 
@@ -265,7 +270,7 @@ class DocActors:
         if any(m.span.start == chars[0] and m.span.end == chars[1] for m in self.mentions[-3:]):
             return
         self._spans[start] = span
-        self.mentions.append(Mention(TextSpan(chars[0], chars[1], doc.text[chars[0]:chars[1]]), actor))
+        self.mentions.append(Mention(TextSpan(chars[0], chars[1], self.text[chars[0]:chars[1]]), actor))
 
     def mentions_before(self, i: int) -> list[tuple[int, Actor]]:
         """(token index, actor) of resolved tokens before `i`, most recent first."""
