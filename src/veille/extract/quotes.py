@@ -41,10 +41,10 @@ def find_quotes(doc: Doc, actors: "DocActors | None", lexicon: ReportingLexicon 
     lex = lexicon or ReportingLexicon.load()
     segments = find_quoted_segments(doc.text)
     attributions = (verb_attributions(doc, lex, segments) + comme_attributions(doc, lex, segments)
-                    + prep_attributions(doc, lex, segments))
+                    + prep_attributions(doc, lex, segments, actors))
     drafts = accept(doc.text, attributions, segments)
     drafts = add_segment_quotes(doc, drafts, segments, lex)
-    return to_quotes(doc, drafts, SpeakerBook(doc, actors, lex))
+    return to_quotes(doc, drafts, SpeakerBook(doc, actors, lex, segments))
 
 
 def shape(text: str, att: Attribution, segments: list[QuotedSegment]) -> Draft:
@@ -75,6 +75,9 @@ def accept(text: str, attributions: list[Attribution], segments: list[QuotedSegm
             continue
         if draft.kind is QuoteKind.DIRECT and set(draft.segments) & claimed:
             continue
+        if draft.segments and set(draft.segments) <= claimed \
+                and any(d.start <= draft.start and draft.end <= d.end for d in drafts):
+            continue  # "affirme qu'il voulait qualifier sa fille de « ... »": one quote, not two
         if att.via is Via.PREPOSITION and _pronoun_cue(text, att) \
                 and any(d.start <= att.cue_at < d.end for d in drafts):
             continue

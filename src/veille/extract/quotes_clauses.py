@@ -61,20 +61,40 @@ def segment_containing(segments: list[QuotedSegment], offset: int) -> QuotedSegm
 def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     """Index of the reporting verb of an incise starting at token k ("a-t-il souligné", "affirme X")."""
     j = k
-    while j < len(doc) and is_aux(doc[j]) and j - k < 2:
+    while j < len(doc) and doc[j].lower_ in OBJECT_CLITICS and j - k < 2:
+        j += 1  # "lui avait dit X"
+    while j < len(doc) and is_aux(doc[j]) and j - k < 3:
         j += 1
+    while j < len(doc) and j > k and doc[j].pos_ == "ADV":
+        j += 1  # "a ensuite précisé"
     while j < len(doc) and is_clitic_subject(doc[j]):
         j += 1
     if j >= len(doc) or doc[j].pos_ != "VERB":
         return None
-    cue = lex.verb(doc[j].lemma_)
+    cue = lex.verb_for_form(doc[j].text, doc[j].lemma_)
     if cue is None or Frame.INCISE not in cue.frames:
         return None
-    after = doc[j + 1] if j + 1 < len(doc) else None
+    a = skip_addressee(doc, j + 1)
+    after = doc[a] if a < len(doc) else None
     clitic_before = any(is_clitic_subject(doc[m]) for m in range(k, j))
     if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN"))):
         return j
     return None
+
+
+def skip_addressee(doc: Doc, k: int) -> int:
+    """Past adverbs and a short "à X" after an incise verb: "répondit alors son complice",
+    "a expliqué à l'AFP Gilles-Éric Séralini"."""
+    while k < len(doc) and doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]):
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("à", "au", "aux"):
+        j = k + 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j + 1 < len(doc) \
+                and doc[j + 1].pos_ in ("PROPN", "DET", "NOUN"):
+            return j + 1
+    return k
 
 
 def _breaker_at(doc: Doc, k: int, lex: ReportingLexicon) -> bool:

@@ -10,12 +10,14 @@ Quote marks are not interpreted here; quotes.py decides direct / indirect / mixe
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from spacy.tokens import Doc, Token
 
 from veille.extract.quotes_clauses import (
+    OBJECT_CLITICS,
     STOP_PUNCT,
     clause_end,
     clause_start,
@@ -43,6 +45,9 @@ from veille.extract.quotes_subjects import (
 from veille.extract.reporting import Frame, Position, ReportingCue, ReportingLexicon, Scope
 
 QUE = frozenset({"que", "qu'", "qu’"})
+# "ainsi que", "alors que", "plus que": a "que" after these opens no reported clause.
+COMPOUND_QUE = frozenset({"ainsi", "alors", "tandis", "bien", "parce", "dès", "sans", "pour", "afin", "avant",
+                          "après", "pendant", "tant", "plus", "moins", "autant", "même", "lors", "si", "autre"})
 DE = frozenset({"de", "d'", "d’"})
 CLOSERS = frozenset({"»", "”", '"', "›"})
 
@@ -85,7 +90,7 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     for cue in lex.multiword_verbs():
         if tok.lemma_.lower() != cue.words[0]:
@@ -93,12 +98,20 @@ def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCu
         for k in range(tok.i + 1, min(tok.i + 3, len(doc))):
             if doc[k].lemma_.lower() == cue.words[1] or doc[k].lower_ == cue.words[1]:
                 return cue, k
-    cue = lex.verb(tok.lemma_)
-    if cue is None or tok.pos_ != "VERB" or _second_word(doc, tok, lex):
+    cue = lex.verb_for_form(tok.text, tok.lemma_)
+    if cue is None or not _verb_like(doc, tok) or _second_word(doc, tok, lex):
         return None
     if cue.reflexive and not any(doc[k].lower_ in ("se", "s'", "s’") for k in range(max(0, tok.i - 3), tok.i)):
         return None
     return cue, tok.i
+
+
+def _verb_like(doc: Doc, tok: Token) -> bool:
+    """A verb, or a participle the tagger took for an adjective ("a nuancé")."""
+    if tok.pos_ == "VERB":
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return tok.pos_ == "ADJ" and prev is not None and is_aux(prev) and prev.lemma_ == "avoir"
 
 
 def _second_word(doc: Doc, tok: Token, lex: ReportingLexicon) -> bool:
@@ -128,6 +141,9 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
     """Who speaks through a verb: its subject; for "affirmant" the noun it qualifies; an
     infinitive ("vient de déclarer") borrows the subject of its governing verb."""
     form = verb.morph.get("VerbForm")
+    if "Part" in form and "Past" in verb.morph.get("Tense") and verb.dep_ != "conj" \
+            and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)):
+        return None  # "la loi dite « Sur l'information »": an adjective, nobody speaks
     if "Inf" in form:
         if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
             return None
@@ -170,7 +186,7 @@ def _que_after(doc: Doc, last: int) -> int | None:
     for k in range(last + 1, end):
         tok = doc[k]
         if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"):
-            return k
+            return None if doc[k - 1].lower_ in COMPOUND_QUE else k
         if is_finite(tok) or tok.text in STOP_PUNCT or tok.text in (":", "«", "»") or tok.pos_ == "SCONJ":
             return None
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
@@ -214,9 +230,15 @@ def _complement(doc: Doc, tok: Token, cue: ReportingCue, last: int, lex: Reporti
     start, end = _content(doc, first, lex, segments)
     if direct is not None:
         start, end = direct.start, direct.end
-    if end <= start:
+    if end <= start or _lone_term(doc.text, start, end, segments):
         return None
     return Attribution(Via.VERB, cue_text, doc[group].idx, start, end, speaker, direct=direct is not None)
+
+
+def _lone_term(text: str, start: int, end: int, segments: list[QuotedSegment]) -> bool:
+    """"a salué la « détermination »": one or two quoted words alone are a term, not a statement."""
+    seg = next((s for s in segments if s.open_at == start and s.close_end >= end), None)
+    return seg is not None and len(re.findall(r"\w+", text[seg.start:seg.end])) < 3
 
 
 def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,
@@ -232,7 +254,7 @@ def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,
         return j + 1, None
     seg = segment_opening_at(segments, doc[j])
     if seg is not None and (Frame.QUOTE in frames or Frame.INF in frames):
-        return j, seg
+        return j, None
     inf = _inf_after(doc, j, limit) if Frame.INF in frames else None
     if inf is not None:
         return inf, None
@@ -242,8 +264,9 @@ def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,
         return (j + 1 if doc[j].lower_ in DE and doc[j + 1].pos_ != "NOUN" else j), None
     if Frame.QUOTE in frames:
         seg = next((s for s in segments if doc[j].idx <= s.open_at < _char_end(doc, limit)), None)
-        if seg is not None:
-            return j, seg
+        opening = next((t for t in doc[j:limit] if t.idx == seg.open_at), None) if seg is not None else None
+        if opening is not None:
+            return opening.i, None
     return None, None
 
 
@@ -257,8 +280,11 @@ def _char_end(doc: Doc, k: int) -> int:
 def _incise_left(doc: Doc, verb: Token) -> int:
     """Start of an incise's verb group: "a-t-il souligné" -> "a"."""
     k = verb.i
-    while k - 1 >= 0 and (is_aux(doc[k - 1]) or is_clitic_subject(doc[k - 1]) or doc[k - 1].lower_ == "-t"):
+    while k - 1 >= 0 and (is_aux(doc[k - 1]) or is_clitic_subject(doc[k - 1]) or doc[k - 1].lower_ == "-t"
+                          or doc[k - 1].pos_ == "ADV" and k - 2 >= 0 and is_aux(doc[k - 2])):
         k -= 1
+    while k - 1 >= 0 and doc[k - 1].lower_ in OBJECT_CLITICS and doc[k - 1].pos_ == "PRON":
+        k -= 1  # "lui avait dit X"
     return k
 
 
@@ -281,10 +307,24 @@ def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
     if seg is not None and closer.text in CLOSERS:
         return Attribution(Via.INCISE, cue_text, doc[left].idx, seg.start, seg.end, speaker, direct=True)
     first = clause_start(doc, before, segments)
-    if not any(is_finite(t) for t in doc[first:before]):
+    head_finite = any(is_finite(t) for t in doc[first:before])
+    after = _after_incise(doc, tok, speaker)
+    if after is not None:  # "Il est, disent-ils, la langue ...", "Par ailleurs, poursuit X, une langue ..."
+        start, end = trimmed_chars(doc, first if head_finite else after, clause_end(doc, after, lex, segments))
+    elif head_finite:
+        start, end = trimmed_chars(doc, first, before)
+    else:
         return None
-    start, end = trimmed_chars(doc, first, before)
     return Attribution(Via.INCISE, cue_text, doc[left].idx, start, end, speaker)
+
+
+def _after_incise(doc: Doc, verb: Token, speaker: SpeakerRef) -> int | None:
+    """The token after a parenthetical incise's closing comma, when the clause goes on."""
+    k = max(speaker.end, verb.i + 1 + _trailing_clitics(doc, verb.i + 1))
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text not in STOP_PUNCT \
+            and doc[k + 1].i < doc[k].sent.end:
+        return k + 1
+    return None
 
 
 def _clitic_in(doc: Doc, a: int, b: int) -> bool:

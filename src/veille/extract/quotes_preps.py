@@ -10,6 +10,8 @@ organisation, or a source noun of the lexicon ("sources militaires", "un communi
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from veille.extract.quotes_clauses import (
@@ -27,7 +29,11 @@ from veille.extract.quotes_marks import QuotedSegment
 from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, antecedent, phrase_after
 from veille.extract.reporting import Position, ReportingCue, ReportingLexicon, Scope
 
+if TYPE_CHECKING:
+    from veille.knowledge.resolver import DocActors
+
 CLITICS = frozenset({"le", "l'", "l’", "la"})
+BEFORE_TRAILING = frozenset({",", "»", "”"})  # "..., selon X." / "« ... » selon X."
 CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–"})
 
 
@@ -41,14 +47,24 @@ def _match_at(doc: Doc, i: int, cue: ReportingCue) -> int | None:
     return i + len(words) if found == words else None
 
 
-def _speaker_like(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> bool:
+def _speaker_like(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon, actors: "DocActors | None") -> bool:
+    """A pronoun, a name, a source noun ("sources", "communiqué"), or a phrase the resolver
+    knows as an actor ("le procureur fédéral")."""
     head = doc[ref.head]
     if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in RELATIVE:
         return True
     tokens = doc[ref.start:ref.end]
     if any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in tokens):
         return True
-    return any(t.pos_ == "NOUN" and lex.source_noun(t.lemma_) is not None for t in tokens[:4])
+    if any(t.pos_ == "NOUN" and lex.source_noun(t.lemma_) is not None for t in tokens[:4]):
+        return True
+    return actors is not None and actors.actor_for_token(head) is not None
+
+
+def _quote_follows(doc: Doc, end: int, segments: list[QuotedSegment]) -> bool:
+    """"Selon son complice, « ... »": whoever is quoted word for word is a speaker."""
+    k = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return k < len(doc) and any(s.open_at == doc[k].idx for s in segments)
 
 
 def _at_clause_start(doc: Doc, i: int) -> bool:
@@ -65,7 +81,8 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
     return ref, (ref.end if ref is not None else k)
 
 
-def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:
+def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment],
+                      actors: "DocActors | None" = None) -> list[Attribution]:
     out = []
     for tok in doc:
         if segment_containing(segments, tok.idx) is not None:
@@ -74,7 +91,7 @@ def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegm
             after = _match_at(doc, tok.i, cue)
             if after is None:
                 continue
-            att = _prep_attribution(doc, tok, after, cue, lex, segments)
+            att = _prep_attribution(doc, tok, after, cue, lex, segments, actors)
             if att is not None:
                 out.append(att)
                 break
@@ -82,14 +99,16 @@ def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegm
 
 
 def _prep_attribution(doc: Doc, tok: Token, after: int, cue: ReportingCue, lex: ReportingLexicon,
-                      segments: list[QuotedSegment]) -> Attribution | None:
-    if cue.position is Position.CLAUSE_INITIAL and not _at_clause_start(doc, tok.i):
+                      segments: list[QuotedSegment], actors: "DocActors | None") -> Attribution | None:
+    relative = after < len(doc) and doc[after].lower_ in RELATIVE and doc[after].pos_ == "PRON"
+    if cue.position is Position.CLAUSE_INITIAL and not relative and not _at_clause_start(doc, tok.i):
         return None
     speaker, end = _speaker_after(doc, after, lex)
-    if speaker is None or not _speaker_like(doc, speaker, lex):
+    if speaker is None or not (_speaker_like(doc, speaker, lex, actors) or cue.position is Position.ANYWHERE
+                               and _quote_follows(doc, end, segments)):
         return None
     nxt = doc[end].text if end < len(doc) else "."
-    if cue.position is Position.CLAUSE_INITIAL and nxt != ",":
+    if cue.position is Position.CLAUSE_INITIAL and not relative and nxt != ",":
         return None
     cue_text = doc[tok.i:after].text
     if doc[speaker.head].lower_ in PERSONAL_PRONOUNS:
@@ -98,9 +117,17 @@ def _prep_attribution(doc: Doc, tok: Token, after: int, cue: ReportingCue, lex: 
         span = _previous_sentence(doc, tok)
     else:
         span = _prep_content(doc, tok.i, end, lex, segments)
-    if span is None or span[1] <= span[0]:
+    if span is None or span[1] <= span[0] or not _statement(doc, span, segments):
         return None
     return Attribution(Via.PREPOSITION, cue_text, tok.idx, span[0], span[1], speaker)
+
+
+def _statement(doc: Doc, span: tuple[int, int], segments: list[QuotedSegment]) -> bool:
+    """A clause with a finite verb, or quoted words: "ou, selon les juridictions, de la prison" is not."""
+    if any(s.open_at >= span[0] and s.close_end <= span[1] + 1 for s in segments):
+        return True
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return tokens is not None and any(is_finite(t) for t in tokens)
 
 
 def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
@@ -108,13 +135,15 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
     """The clause a "selon X" phrase at tokens [a, b) attributes: after it, before it, or around it."""
     nxt = doc[b].text if b < len(doc) else "."
     prev = doc[a - 1].text if a > 0 else "."
-    if nxt == ",":
+    closes = nxt in STOP_PUNCT or b >= doc[a].sent.end or nxt == "," and b + 1 < len(doc) \
+        and doc[b + 1].pos_ == "CCONJ"  # "..., selon un sondage, et beaucoup ont peur ..."
+    if nxt == "," and not (closes and prev in BEFORE_TRAILING):
         first = _after_nested_prep(doc, b + 1, lex)
         return trimmed_chars(doc, first, clause_end(doc, first, lex, segments))
-    if prev == "," and (nxt in STOP_PUNCT or b >= doc[a].sent.end):
-        first = clause_start(doc, a - 1, segments)
-        first = _whole_statement(doc, first, a - 1)
-        return trimmed_chars(doc, first, a - 1)
+    if prev in BEFORE_TRAILING and closes:
+        end = a - 1 if prev == "," else a
+        first = _whole_statement(doc, clause_start(doc, end, segments), end)
+        return trimmed_chars(doc, first, end)
     if _at_clause_start(doc, a):
         return trimmed_chars(doc, b, clause_end(doc, b, lex, segments))
     return None

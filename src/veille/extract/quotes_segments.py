@@ -64,6 +64,10 @@ def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: 
         return _direct(seg, Via.CONTINUATION, None, seg.open_at, None, follows=previous)
     if opening is None or not statement_like(doc, seg, opening):
         return None
+    if opening.is_sent_start and opening.i > 0:
+        speaker, cue = _reporter_before(doc, doc[opening.i - 1].sent, lex)
+        if speaker is not None:  # "X a nuancé les chiffres. « On a constaté ... »"
+            return _direct(seg, Via.COLON, cue, doc[opening.i - 1].sent.start_char, speaker)
     return _direct(seg, Via.UNATTRIBUTED, None, seg.open_at, None, follows=previous)
 
 
@@ -84,18 +88,27 @@ def colon_speaker(doc: Doc, colon: Token, drafts: list[Draft], lex: ReportingLex
     if before:
         att = before[-1].att
         return att.speaker, att.cue
-    for k in range(colon.i - 1, sent.start - 1, -1):
-        matched = match_verb(doc, doc[k], lex)
-        if matched is not None and not is_negated(doc[k]):
-            ref = verb_speaker(doc, doc[k], lex)
-            if ref is not None:
-                return ref, doc[k].text
+    ref, cue = _reporter_before(doc, doc[sent.start:colon.i], lex)
+    if ref is not None:
+        return ref, cue
     people = [e for e in doc.ents if e.label_ == "PER" and sent.start <= e.start and e.end <= colon.i]
     if people:
         return SpeakerRef(people[-1].start, people[-1].end, people[-1].start), None
-    root = sent.root
-    if root.i < colon.i and root.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        return preposed_subject(doc, root, lex), root.text
+    verb = next((doc[k] for k in range(colon.i - 1, sent.start - 1, -1) if doc[k].pos_ == "VERB"
+                 and (is_finite(doc[k]) or any(c.dep_.startswith("aux") for c in doc[k].children))), None)
+    if verb is not None:  # "Un rapport de la Ligue arabe apporte la même conclusion : « ... »"
+        return preposed_subject(doc, verb, lex), None
+    return None, None
+
+
+def _reporter_before(doc: Doc, span, lex: ReportingLexicon) -> tuple[SpeakerRef | None, str | None]:
+    """The speaker of the last reporting verb in a span (outside quotes), and the verb."""
+    for k in range(span.end - 1, span.start - 1, -1):
+        matched = match_verb(doc, doc[k], lex)
+        if matched is not None and not is_negated(doc[k]):
+            ref = verb_speaker(doc, doc[k], lex, matched[1])
+            if ref is not None:
+                return ref, doc[k].text
     return None, None
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from veille.extract.quotes_clauses import NP_LINKS
+from veille.extract.quotes_marks import QuotedSegment
 from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
 from veille.model import Actor, EntityKind
@@ -55,8 +56,11 @@ def _parts(doc: Doc, ref: SpeakerRef) -> list[tuple[int, int]]:
 
 
 def _strip_det(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> int:
-    while a < b and (doc[a].pos_ == "DET" or doc[a].lower_ in ("d'", "d’", "de", "des", "du")
-                     or doc[a].lower_.rstrip(".") + "." in lex.name_titles or doc[a].lower_ in lex.name_titles):
+    """Drop articles, partitives and titles: "les", "d'autres", "Mme" — not the "De" of "De Santis"."""
+    while a < b and (doc[a].pos_ == "DET" and doc[a].lower_ != "de" or doc[a].lower_.rstrip(".") + "." in lex.name_titles
+                     or doc[a].lower_ in lex.name_titles
+                     or doc[a].lower_ in ("d'", "d’", "de", "des", "du")
+                     and not (a + 1 < b and doc[a + 1].pos_ == "PROPN" and doc[a].text[0].isupper())):
         a += 1
     return a
 
@@ -66,11 +70,13 @@ def _entity_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> tuple[int, 
     when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
     for ent in doc.ents:
         if ent.label_ in labels and a <= ent.start and ent.end <= b:
-            linked = ent.start > a and doc[ent.start - 1].lower_ in NP_LINKS
-            if not linked:
+            k = ent.start - 1
+            while k >= a and doc[k].pos_ == "DET":
+                k -= 1
+            if k < a or not (doc[k].pos_ == "ADP" or doc[k].lower_ in NP_LINKS):
                 end = ent.end
-                while end < b and doc[end].pos_ == "PROPN" and (doc[end].ent_type_ == "" or
-                                                                 not doc[end - 1].whitespace_):
+                while end < b and not doc[end].is_punct and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ == ""
+                                                             or not doc[end - 1].whitespace_):
                     end += 1
                 return ent.start, end
     return None
@@ -104,7 +110,7 @@ def describe(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> Described | No
         or next((p for p in parts if _all_proper(doc, *p)), None) \
         or next((p for p in parts if _entity_in(doc, *p, ("ORG", "MISC"))), None)
     main = named or parts[0]
-    others = [_text(doc, *p) for p in parts if p != main]
+    others = [_text(doc, *p) for p in parts if p != main and doc[p[0]].pos_ != "ADP"]
     lemmas = frozenset(doc[a:b].root.lemma_.lower() for a, b in parts if b > a)
     ent = _entity_in(doc, *main, ("PER",)) or (main if _all_proper(doc, *main) else None) \
         or _entity_in(doc, *main, ("ORG", "MISC"))
@@ -175,6 +181,7 @@ class SpeakerBook:
     doc: Doc
     actors: "DocActors | None"
     lex: ReportingLexicon
+    segments: list[QuotedSegment] = field(default_factory=list)
     known: list[_Known] = field(default_factory=list)
 
     def actor(self, ref: SpeakerRef | None) -> Actor | None:
@@ -222,24 +229,21 @@ class SpeakerBook:
 
     def _pronoun(self, tok: Token) -> Actor | None:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
-        speaker), then the resolver's coreference, then the nearest agreeing subject."""
+        speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
         here = _sentence_index(tok)
         for known in reversed(self.known):
             if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i \
                     and _agrees(known.head, number, gender):
                 return known.actor
-        found = self._resolve_token(tok)
-        if found is not None:
-            return found
-        return self._nearest_subject(tok, number, gender)
+        return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
 
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """The closest earlier subject noun phrase that agrees with the pronoun."""
         for k in range(tok.i - 1, max(-1, tok.i - 400), -1):
             cand = self.doc[k]
             if cand.dep_ in ("nsubj", "nsubj:pass") and cand.pos_ in ("NOUN", "PROPN", "X") \
-                    and _agrees(cand, number, gender):
+                    and _agrees(cand, number, gender) and not any(s.contains(cand.idx) for s in self.segments):
                 ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
                 if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
                     ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i,

@@ -17,6 +17,7 @@ from veille.extract.quotes_clauses import (
     is_clitic_subject,
     is_finite,
     np_left,
+    skip_addressee,
     np_right,
 )
 from veille.extract.reporting import ReportingLexicon
@@ -24,6 +25,7 @@ from veille.extract.reporting import ReportingLexicon
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles",
                                "-t-il", "-t-elle"})
 RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+CLAUSE_WORDS = frozenset({"où", "dont", "que", "qu'", "qu’"})
 NP_START = ("DET", "NOUN", "PROPN", "ADJ", "NUM")
 
 
@@ -63,9 +65,10 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
     """The subject before a reporting verb (syntactic nsubj, else the nearest noun phrase).
     `partner` is the other verb of a two-word cue ("fait remarquer"), which may hold the subject."""
     subj = _subject_child(verb) or (_subject_child(partner) if partner is not None else None)
-    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
-        subj = _subject_child(verb.head)
     group = verb_group_start(doc, verb.i)
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+        subj = _subject_child(verb.head)  # "a condamné ... et estimé que": the first verb's subject
+        group = verb_group_start(doc, verb.head.i)
     sent_start = verb.sent.start
     if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)):
         subj = None
@@ -169,8 +172,10 @@ def _apposition_follows(doc: Doc, comma: int, end: int) -> bool:
 def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef | None:
     """The inverted subject after a verb: "-t-il", "le quotidien", "Hassan, un autre manifestant"."""
     k = after
-    while k < len(doc) and doc[k].lower_ in ("-t",):
+    while k < len(doc) and doc[k].lower_ == "-t":
         k += 1
+    if k < len(doc) and not is_clitic_subject(doc[k]):
+        k = skip_addressee(doc, k)
     if k < len(doc) and is_clitic_subject(doc[k]):
         return None if lex.is_impersonal(doc[k].lower_.lstrip("-t").lstrip("-")) else SpeakerRef(k, k + 1, k)
     return phrase_after(doc, k, lex)
@@ -178,15 +183,15 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
 
 def phrase_after(doc: Doc, k: int, lex: ReportingLexicon) -> SpeakerRef | None:
     """A speaker phrase starting at token k, up to a clause boundary (appositions kept)."""
-    if k >= len(doc):
-        return None
+    if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX"):
+        return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
     j = k
     while j < end:
         tok = doc[j]
         if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') or is_finite(tok):
             break
-        if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ":
+        if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ" or tok.lower_ in CLAUSE_WORDS:
             break
         if tok.text == "," and not _apposition_follows(doc, j, end):
             break

@@ -60,6 +60,10 @@ class Scope(str, Enum):
     PREVIOUS_SENTENCE = "previous_sentence"
 
 
+# Endings of first-group (-er) verb forms, longest first, for verb_for_form().
+ER_ENDINGS = ("aient", "èrent", "erait", "eront", "era", "ait", "ais", "ant", "ons", "ent", "ées", "és",
+              "ée", "ez", "es", "é", "e", "a")
+
 DEFAULT_FRAMES = frozenset({Frame.QUE, Frame.QUOTE, Frame.COLON, Frame.INCISE})
 
 
@@ -113,6 +117,20 @@ class ReportingLexicon:
 
     def is_reporting_verb(self, lemma: str) -> bool:
         return self.verb(lemma) is not None
+
+    def verb_for_form(self, form: str, lemma: str) -> ReportingCue | None:
+        """The entry for a verb token, also when the lemmatizer missed it ("estime" lemmatised
+        as the noun "estime"): first-group endings are tried on the written form."""
+        found = self.verb(lemma)
+        if found is not None:
+            return found
+        low = form.lower()
+        for ending in ER_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                found = self.verb(low[: len(low) - len(ending)] + "er")
+                if found is not None:
+                    return found
+        return None
 
     def multiword_verbs(self) -> tuple[ReportingCue, ...]:
         """Entries of more than one word ("faire état", "faire savoir"), first word = the verb."""
