@@ -220,3 +220,10 @@ def test_people_named_by_demonym_and_span_lookup(resolve):
     span = doc[token(doc, "la").i:token(doc, "France").i + 1]
     assert actors.actor_for_span(span).country == "FRA"
     assert actors.place_for_token(token(doc, "Bamako")).country == "MLI"
+
+
+def test_recipient_after_a_dative_noun_is_an_actor(resolve):
+    doc, actors = resolve("Les États-Unis ont suspendu leur aide au Niger après le coup d'État.", "2023-08-05")
+    assert _at(actors, doc, "Niger").country == "NER"
+    doc, actors = resolve("Les anciens ministres ont été arrêtés.", "2023-08-05")
+    assert _at(actors, doc, "ministres").sector[0] == "ELI"

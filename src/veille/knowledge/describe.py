@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.knowledge.normalize import fold, words
+from veille.knowledge.normalize import fold, key, words
 from veille.knowledge.phrases import RoleMatch, case_words, demonym_countries, is_place_use, role_for
 from veille.knowledge.records import Country, Organisation, Person, RoleTerm
 from veille.model import NON_STATE_CODES, Actor, EntityKind
@@ -330,7 +330,7 @@ class Describer:
 
     def _partitive(self, tok: Token) -> Actor | None:
         """"un autre parmi les putschistes", "l'un des manifestants" -> the group's actor."""
-        if not set(words(tok.text)) & self.kb.partitive or tok.pos_ not in ("ADJ", "NUM", "PRON", "DET", "NOUN"):
+        if key(tok.text) not in self.kb.partitive or tok.pos_ not in ("ADJ", "NUM", "PRON", "DET", "NOUN"):
             return None
         for c in tok.children:
             if c.dep_.startswith("nmod") and case_words(c) & (DE | {"parmi", "entre"}):

@@ -19,7 +19,7 @@ from veille.knowledge.records import Country, Organisation, Person, Region, Role
 from veille.model import NON_STATE_CODES
 
 Entry = Country | Organisation | Person
-CACHE_FORMAT = 1  # bump when the index layout changes
+CACHE_FORMAT = 3  # bump when the index layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +50,11 @@ class KnowledgeBase:
         self.orgs = {o.id: o for o in data.organisations}
         self.people = {p.id: p for p in data.people}
         self.offices = data.offices
-        self.former = frozenset(role_words(" ".join(data.lists.get("former", ()))))
-        self.locative = frozenset(words(" ".join(data.lists.get("locative", ()))))
-        self.partitive = frozenset(words(" ".join(data.lists.get("partitive", ()))))
+        self.former = frozenset(" ".join(role_words(x)) for x in data.lists.get("former", ()))
+        self.locative = frozenset(key(x) for x in data.lists.get("locative", ()))
+        self.partitive = frozenset(key(x) for x in data.lists.get("partitive", ()))
         self.motion_verbs = frozenset(key(v) for v in data.lists.get("motion_verbs", ()))
+        self.dative_nouns = frozenset(key(v) for v in data.lists.get("dative_nouns", ()))
         self._aliases: dict[str, list[Hit]] = defaultdict(list)
         self._demonyms: dict[str, list[Country]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = defaultdict(list)

@@ -227,7 +227,7 @@ def load_data(data_dir: Path | str | None = None) -> Loaded:
         if d.get("id"):
             out.offices[str(d["id"])] = Office(str(d["id"]), str(d.get("scope") or "country"), bool(d.get("single")))
     _parse_places(docs["places_fr.yaml"], out)
-    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in ("former", "locative", "partitive", "motion_verbs")}
+    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in ("former", "locative", "partitive", "motion_verbs", "dative_nouns")}
     out.lists["ambiguous"] = tuple(str(x) for x in (docs["organisations.yaml"].get("ambiguous") or []))
     out.lists["ambiguous_demonyms"] = tuple(str(x) for x in
                                             (docs["countries.yaml"].get("ambiguous_demonyms") or []))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.knowledge.kb import Hit, KnowledgeBase
-from veille.knowledge.normalize import fold, is_acronym, role_words, words
+from veille.knowledge.normalize import fold, is_acronym, role_words, singular, words
 from veille.knowledge.records import Organisation, Person, RoleTerm
 
 TITLES = frozenset(words("président présidente m mme monsieur madame colonel général capitaine commandant "
@@ -133,7 +133,7 @@ def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
     for s in range(lo, tok.i + 1):
         t = doc[s]
         ws = token_words(t)
-        if ws and (ws[0] in kb.former or fold(t.text).startswith("ex-")):
+        if ws and (singular(ws[0]) in kb.former or fold(t.text).startswith("ex-")):
             former = True
         found = role_at(doc, s, kb)
         if found is None and fold(t.text).startswith("ex-") and s == tok.i:
@@ -176,7 +176,9 @@ def is_place_use(head: Token, kind: str, kb: KnowledgeBase) -> bool:
         if kind == "seat":
             return True
         gov = head.head
-        return gov.pos_ in ("NOUN", "PROPN") or fold(gov.lemma_) in kb.motion_verbs or gov.i == head.i
+        if gov.pos_ in ("NOUN", "PROPN"):
+            return fold(gov.lemma_) not in kb.dative_nouns and fold(gov.text) not in kb.dative_nouns
+        return fold(gov.lemma_) in kb.motion_verbs or gov.i == head.i
     return False
 
 
