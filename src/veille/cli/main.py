@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "export",     # export
     "eval",       # eval
     "load",       # load (the Parquet parts of `veille ingest --engine dask`)
+    "query",      # actors, events, dyad
+    "serve",      # serve
 )
 
 EPILOG = """\
