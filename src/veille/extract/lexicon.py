@@ -80,11 +80,12 @@ class Condition:
     inf: bool | None = None  # an infinitive complement is present
     case: frozenset[str] = frozenset()  # nouns: the preposition introducing the noun ("à l'appel de")
     case_not: frozenset[str] = frozenset()
+    supported: bool | None = None  # nouns: the noun is the object of a support verb ("recevoir une formation")
 
     @property
     def specificity(self) -> int:
         return sum(bool(v) for v in (self.obj, self.subj, self.obl, self.de, self.adj, self.case)) * 2 + sum(
-            v is not None for v in (self.refl, self.en, self.inf)) + bool(self.obj_not or self.obl_not or self.case_not)
+            v is not None for v in (self.refl, self.en, self.inf, self.supported)) + bool(self.obj_not or self.obl_not or self.case_not)
 
 
 class ComplementUse(str, Enum):
@@ -126,6 +127,7 @@ class Governor:
 class SupportRole(str, Enum):
     GIVE = "give"  # the verb's subject is the noun's source ("lancer une attaque")
     UNDERGO = "undergo"  # the verb's subject is the noun's target ("essuyer des tirs")
+    GATHER = "gather"  # the noun is the subject, the verb's object its participants ("a réuni des milliers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,11 @@ class Lexicon:
     source_sector_modes: Mapping[EventType, Mapping[str, str]]
     modes: Mapping[EventType, frozenset[str]]
     support: Mapping[str, SupportRole]
+    object_control: frozenset[str]
+    etre_verbs: frozenset[str]
+    quantities: frozenset[str]
+    collectives: frozenset[str]
+    frame_nouns: frozenset[str]
     persons: frozenset[str]
     places: frozenset[str]
     date_nouns: frozenset[str]
@@ -219,8 +226,12 @@ def _load(dir: str) -> Lexicon:
         announce_types=_type_map(pred.get("announce_types", {}), "predicates.yaml announce_types"),
         future_types=_type_map(pred.get("future_types", {}), "predicates.yaml future_types"),
         mode_cues=_mode_cues(pred.get("mode_cues", {}), modes),
-        source_sector_modes=_mode_cues(pred.get("source_sector_modes", {}), modes),
+        source_sector_modes=_mode_cues(pred.get("source_sector_modes", {}), modes, lower=False),
         modes=modes, support=_support(nom.get("support_verbs", {})),
+        object_control=_words((pred.get("complements", {}).get("object_control") or {}).get("lemmas", [])),
+        etre_verbs=_words((pred.get("complements", {}).get("etre_verbs") or {}).get("lemmas", [])),
+        quantities=sets.get("quantities", frozenset()), collectives=sets.get("collectives", frozenset()),
+        frame_nouns=sets.get("frames", frozenset()),
         persons=sets.get("persons", frozenset()), places=sets.get("places", frozenset()),
         date_nouns=_words(nom.get("date_nouns", {}).get("lemmas", [])),
         claims=_claims(claims), version=digest.hexdigest()[:12])
@@ -305,20 +316,28 @@ def _sense(entry, etype: EventType, ref: str, defaults: dict, modes, sets: dict[
     if mode is not None and mode not in modes.get(etype, ()):
         raise LexiconError(f"{where}: {lemma!r}: {mode!r} is not a PLOVER mode of {etype.value}")
     cmodes = entry.get("complement_modes") or {}
-    for t, m in cmodes.items():
+    for key, m in cmodes.items():
         if m not in modes.get(etype, ()):
             raise LexiconError(f"{where}: {lemma!r}: complement mode {m!r} is not a mode of {etype.value}")
-        _event_type(t, where)
+        ctype, _, cmode = str(key).partition("/")
+        if cmode and cmode not in modes.get(_event_type(ctype, where), ()):
+            raise LexiconError(f"{where}: {lemma!r}: {key!r}: {cmode!r} is not a mode of {ctype}")
     return Sense(
         lemma=lemma, type=etype, mode=mode, when=_condition(when, sets, f"{where}: {lemma!r}"),
         source=_slots(entry.get("source", defaults.get("source", ["subj"])), where, lemma),
         target=_slots(entry.get("target", defaults.get("target", list(default_target))), where, lemma),
         ref=str(entry.get("ref", ref)),
         complement=ComplementUse(entry.get("complement", defaults.get("complement", "none"))),
-        complement_modes=MappingProxyType({str(k).upper(): v for k, v in cmodes.items()}),
+        complement_modes=MappingProxyType({_complement_key(k): v for k, v in cmodes.items()}),
         reciprocal=bool(entry.get("reciprocal", False)),
         requires_arg=bool(entry.get("requires_arg", defaults.get("requires_arg", False))),
         confidence=float(entry.get("confidence", defaults.get("confidence", 0.7))))
+
+
+def _complement_key(key) -> str:
+    """ "COERCE/seize" or "ASSAULT": the complement's type, optionally with its mode."""
+    ctype, _, cmode = str(key).partition("/")
+    return f"{ctype.upper()}/{cmode}" if cmode else ctype.upper()
 
 
 def _slots(items, where: str, lemma: str) -> tuple[Slot, ...]:
@@ -330,7 +349,8 @@ def _slots(items, where: str, lemma: str) -> tuple[Slot, ...]:
         raise LexiconError(f"{where}: {lemma!r}: bad slot: {e}") from None
 
 
-CONDITION_KEYS = {"obj", "obj_not", "subj", "obl", "obl_not", "de", "adj", "refl", "en", "inf", "case", "case_not"}
+CONDITION_KEYS = {"obj", "obj_not", "subj", "obl", "obl_not", "de", "adj", "refl", "en", "inf", "case", "case_not",
+                  "supported"}
 
 
 def _condition(when: dict, sets: dict[str, frozenset[str]], where: str) -> Condition:
@@ -345,7 +365,7 @@ def _condition(when: dict, sets: dict[str, frozenset[str]], where: str) -> Condi
         obj=words("obj"), obj_not=words("obj_not"), subj=words("subj"), obl=_preps(when.get("obl", ())),
         obl_not=_preps(when.get("obl_not", ())), de=words("de"), adj=words("adj"),
         refl=when.get("refl"), en=when.get("en"), inf=when.get("inf"),
-        case=words("case"), case_not=words("case_not"))
+        case=words("case"), case_not=words("case_not"), supported=when.get("supported"))
 
 
 def _preps(items: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
@@ -377,7 +397,7 @@ def _type_map(section: dict, where: str) -> Mapping[EventType, EventType]:
                              for k, v in section.items() if k != "ref"})
 
 
-def _mode_cues(section: dict, modes) -> Mapping[EventType, Mapping[str, str]]:
+def _mode_cues(section: dict, modes, lower: bool = True) -> Mapping[EventType, Mapping[str, str]]:
     out = {}
     for name, cues in section.items():
         if name == "ref":
@@ -386,7 +406,7 @@ def _mode_cues(section: dict, modes) -> Mapping[EventType, Mapping[str, str]]:
         for word, mode in cues.items():
             if mode not in modes.get(etype, ()):
                 raise LexiconError(f"predicates.yaml: mode cue {word!r}: {mode!r} is not a mode of {etype.value}")
-        out[etype] = MappingProxyType({str(k).lower(): v for k, v in cues.items()})
+        out[etype] = MappingProxyType({(str(k).lower() if lower else str(k)): v for k, v in cues.items()})
     return MappingProxyType(out)
 
 

@@ -1,0 +1,268 @@
+"""PLOVER events from a parsed French article: who did what to whom, when, where, as what claim.
+
+    events = find_events(doc, actors, lexicon, timexes=..., quotes=..., gazetteer=..., published=...)
+
+Frames (events_frames.py) say which predicates state an event and which tokens are its
+participants; this module turns each frame into Events: one per coordinated source × target
+("remercient la Chine et la Russie" → two), actors resolved through DocActors (with a textual
+fallback for named but unresolvable participants: "Cinq hommes et une femme"), the claim status
+and attribution (claims.py), a date from a time expression of the clause or sentence (else the
+publication date), a place from a locative complement, a confidence. Events with neither a source
+nor a target are dropped; restatements of one occurrence (same type, actors, status and
+attribution) are kept once, the body preferred to sub-headings.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.claims import assess
+from veille.extract.events_frames import Frame, find_frames
+from veille.extract.events_span import to_span
+from veille.extract.events_syntax import conjuncts, prep_of
+from veille.extract.lexicon import Lexicon
+from veille.model import Actor, Event, EventDate, Place, Quote, Status, Timex
+
+PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
+PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
+FALLBACK_CONFIDENCE = 0.2
+NAMED_ENTITIES = ("PER", "ORG", "LOC", "MISC")
+STOP_PUNCT = (".", "!", "?", "…")
+
+
+def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex], quotes: Sequence[Quote],
+                gazetteer, published: date | None, title: str | None = None) -> list[Event]:
+    """Every PLOVER event the article states, with its evidence, status and attribution."""
+    ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title)
+    events: list[tuple[Event, bool]] = []
+    for frame in find_frames(doc, lexicon, ctx.actor_of):
+        heading = _is_heading(frame.trigger)
+        events.extend((e, heading) for e in _realise(frame, ctx))
+    return _dedupe(events, doc.text)
+
+
+@dataclass(slots=True)
+class _Context:
+    doc: Doc
+    actors: object
+    lexicon: Lexicon
+    timexes: tuple[Timex, ...]
+    quotes: tuple[Quote, ...]
+    gazetteer: object
+    published: date | None
+    title: str | None
+    _actors: dict[int, Actor | None] = field(default_factory=dict)
+    _places: dict[str, Place | None] = field(default_factory=dict)
+
+    def actor_of(self, tok: Token) -> Actor | None:
+        if tok.i not in self._actors:
+            found = self.actors.actor_for_token(tok) if self.actors is not None else None
+            if found is None and self.actors is not None and tok.ent_type_ in NAMED_ENTITIES:
+                found = self.actors.actor_for_span(_entity(tok))
+            self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon)
+        return self._actors[tok.i]
+
+    def place(self, name: str) -> Place | None:
+        if self.gazetteer is None:
+            return None
+        if name not in self._places:
+            self._places[name] = self.gazetteer.lookup(name)
+        return self._places[name]
+
+
+# --------------------------------------------------------------------------- frames → events
+
+
+def _realise(frame: Frame, ctx: _Context) -> list[Event]:
+    sources = conjuncts(frame.source) if frame.source is not None else [None]
+    targets = conjuncts(frame.target) if frame.target is not None else [None]
+    if frame.sense.reciprocal and frame.source is not None and frame.target in sources:
+        sources, targets = sources[:1], sources[1:]
+    doc = ctx.doc
+    evidence = to_span(doc, *frame.span)
+    claim = assess(frame.trigger, frame.anchor, actor_of=ctx.actor_of, quotes=ctx.quotes, lexicon=ctx.lexicon,
+                   title=ctx.title, presupposed=frame.presupposed)
+    etype = frame.type
+    if claim.status is Status.FUTURE:
+        etype = ctx.lexicon.future_types.get(etype, etype)
+    when = _date(frame, evidence.start, evidence.end, ctx)
+    where = _place(frame, ctx)
+    out = []
+    for s in sources:
+        for t in targets:
+            sa = ctx.actor_of(s) if s is not None else None
+            ta = ctx.actor_of(t) if t is not None else None
+            if sa is None and ta is None or _same(sa, ta):
+                continue
+            mode = _mode(frame, etype, sa, ctx.lexicon)
+            out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
+                             attributed_to=claim.attributed_to, date=when, place=where,
+                             confidence=_confidence(frame, sa, ta), trigger=frame.trigger.lemma_.lower()))
+    return out
+
+
+def _mode(frame: Frame, etype, source: Actor | None, lexicon: Lexicon) -> str | None:
+    valid = lexicon.modes.get(etype, frozenset())
+    if frame.mode in valid:
+        return frame.mode
+    by_sector = lexicon.source_sector_modes.get(etype, {})
+    for sector in (source.sector if source is not None else ()):
+        if sector in by_sector:
+            return by_sector[sector]
+    return None
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and _key(a) == _key(b)
+
+
+def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
+    score = frame.sense.confidence
+    for actor in (source, target):
+        if actor is not None and actor.confidence > FALLBACK_CONFIDENCE:
+            score += 0.1
+    if frame.nominal:
+        score -= 0.1
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
+    """A participant the text names but the knowledge base cannot place: "Cinq hommes", "la mosquée"."""
+    if tok.pos_ == "PRON":
+        return None
+    if tok.ent_type_ in ("PER", "ORG"):
+        return Actor(name=_entity(tok).text, confidence=FALLBACK_CONFIDENCE)
+    lemma = tok.lemma_.lower()
+    named = tok.pos_ == "PROPN" or lemma in lexicon.persons or lemma in lexicon.places
+    counted = any(c.dep_ == "nummod" for c in tok.children)
+    group = (tok.pos_ == "NUM" or lemma in lexicon.quantities) and any(
+        c.dep_ == "nmod" and (c.lemma_.lower() in lexicon.persons | lexicon.collectives or c.pos_ == "PROPN")
+        for c in tok.children)
+    named = named or lemma in lexicon.collectives and any(c.dep_ in ("det", "amod", "nummod") for c in tok.children)
+    if not (named or counted or group):
+        return None
+    return Actor(name=np_text(tok), confidence=FALLBACK_CONFIDENCE)
+
+
+def _entity(tok: Token):
+    return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+
+
+def np_text(tok: Token) -> str:
+    drop = {t.i for c in tok.children if c.dep_ in ("acl", "acl:relcl", "appos", "punct", "conj", "cc", "advcl",
+                                                     "parataxis", "case", "dislocated")
+            for t in c.subtree}
+    kept = [t for t in tok.subtree if t.i not in drop]
+    start, end = min(t.i for t in kept), max(t.i for t in kept) + 1
+    if end - start > 10:
+        start, end = tok.i, tok.i + 1
+    return tok.doc[start:end].text
+
+
+# --------------------------------------------------------------------------- date and place
+
+
+def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None:
+    inside = [t for t in ctx.timexes if start <= t.start and t.end <= end]
+    if not inside and not frame.presupposed:
+        sent = frame.trigger.sent
+        lo, hi = sent.start_char, sent.end_char
+        inside = sorted((t for t in ctx.timexes if lo <= t.start and t.end <= hi),
+                        key=lambda t: abs(t.start - frame.trigger.idx))
+    if inside:
+        return EventDate(inside[0].value, inside[0].text)
+    if ctx.published is None:
+        return None
+    return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
+
+
+def _place(frame: Frame, ctx: _Context) -> Place | None:
+    doc = ctx.doc
+    for tok in doc[frame.span[0]:frame.span[1]]:
+        if tok.pos_ != "PROPN" or tok.dep_ in ("flat:name", "flat"):
+            continue
+        prep = prep_of(tok)
+        in_place_noun = tok.dep_ == "nmod" and tok.head.lemma_.lower() in PLACE_NOUNS
+        if prep in PLACE_PREPS or in_place_noun:
+            name = doc[tok.i: max(t.i for t in tok.subtree if t.dep_ in ("flat:name", "flat") or t.i == tok.i) + 1]
+            place = ctx.place(name.text)
+            if place is not None:
+                return place
+    return None
+
+
+# --------------------------------------------------------------------------- restatements
+
+
+def _key(actor: Actor | None):
+    if actor is None:
+        return None
+    return actor.kb_id or actor.org or actor.name.lower()
+
+
+def _event_key(e: Event):
+    return e.type, _key(e.source), _key(e.target), e.status, _key(e.attributed_to)
+
+
+def _is_heading(tok: Token) -> bool:
+    """A sub-heading: a paragraph of one sentence without final punctuation."""
+    sent = tok.sent
+    doc = tok.doc
+    words = [t for t in sent if not t.is_space]
+    first, last = words[0], words[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    starts_par = before is None or "\n" in before.whitespace_ or "\n" in before.text
+    ends_par = after is None or "\n" in last.whitespace_ or "\n" in after.text
+    return starts_par and ends_par and last.text not in STOP_PUNCT + ("»", ":", ")") and len(words) <= 16
+
+
+def _dedupe(events: list[tuple[Event, bool]], text: str) -> list[Event]:
+    body_keys = {(e.type, _key(e.source)) for e, heading in events if not heading} | {
+        (e.type, _key(e.target)) for e, heading in events if not heading}
+    seen: dict[tuple, tuple[int, str | None]] = {}
+    out = []
+    for e, heading in events:
+        if heading and ((e.type, _key(e.source)) in body_keys or (e.type, _key(e.target)) in body_keys):
+            continue
+        key, here = _event_key(e), (_sentence(e.evidence.start, text), e.trigger)
+        first = seen.get(key)
+        if first is not None and _same_predicate(first[1], here[1]):
+            continue  # the same occurrence told again (same predicate or its nominalisation)
+        seen.setdefault(key, here)
+        out.append(e)
+    return [e for e in out if not _subsumed(e, out, text)]
+
+
+def _same_predicate(a: str | None, b: str | None) -> bool:
+    """ "attaquer" / "attaque", "remercier" / "remerciement": one predicate, verb or noun."""
+    return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5 and len(b) >= 5)
+
+
+def _sentence(offset: int, text: str) -> int:
+    """A coarse sentence index for an offset (full stops and line breaks before it)."""
+    return sum(text.count(mark, 0, offset) for mark in (". ", "\n", "? ", "! "))
+
+
+def _subsumed(e: Event, events: list[Event], text: str) -> bool:
+    """An underspecified mention next to a complete one of the same occurrence ("les remerciements à
+    Moscou" / "ils remercient la Russie"): same type and status, one participant missing."""
+    par = _paragraph(e.evidence.start, text)
+    for f in events:
+        if f is e or f.type != e.type or f.status != e.status or _paragraph(f.evidence.start, text) != par:
+            continue
+        if e.source is None and f.source is not None and _key(e.target) == _key(f.target):
+            return True
+        if e.target is None and f.target is not None and _key(e.source) == _key(f.source):
+            return True
+    return False
+
+
+def _paragraph(offset: int, text: str) -> int:
+    return text.count("\n", 0, offset)
