@@ -1,0 +1,83 @@
+"""The analysis stage: Article -> spaCy Doc -> typed Analysis (no Doc leaves this module).
+
+Order inside one article: time expressions, actor resolution, quotes, then events (whose
+status and attribution read the quotes and time expressions found before).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.config import Settings
+from veille.errors import RejectedInput
+from veille.extract.events import find_events
+from veille.extract.lexicon import Lexicon
+from veille.extract.quotes import find_quotes
+from veille.extract.timex import find_timexes
+from veille.knowledge.gazetteer import Gazetteer
+from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.resolver import resolve_doc
+from veille.model import Analysis, Article
+from veille.nlp import load_nlp, model_version
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the analysis needs, loaded once per process."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+
+    @classmethod
+    def load(cls) -> "Resources":
+        return cls(load_nlp(), KnowledgeBase.load(), Gazetteer.load(), Lexicon.load())
+
+    def versions(self) -> dict[str, str]:
+        return {"model": model_version(self.nlp), "kb": self.kb.version, "lexicon": self.lexicon.version}
+
+
+def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
+    """All layers of one parsed article."""
+    timexes = find_timexes(article.text, article.published)
+    actors = resolve_doc(doc, article.published, res.kb, res.gazetteer)
+    quotes = find_quotes(doc, actors)
+    events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
+                         gazetteer=res.gazetteer, published=article.published, title=article.title)
+    return Analysis(doc_id=article.doc_id, events=tuple(events), quotes=tuple(quotes),
+                    timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())
+
+
+class Analyzer:
+    """Callable the pipeline feeds with batches of articles (one model per process)."""
+
+    def __init__(self, resources: Resources, batch_size: int = 32, max_chars: int = 1_000_000):
+        self.res = resources
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return self.res.versions()
+
+    def check(self, article: Article) -> None:
+        """Reject what cannot be analysed, before it reaches the parser."""
+        if not article.text.strip():
+            raise RejectedInput("empty body text: nothing to analyse", locator=article.doc_id, stage="analyze")
+        if len(article.text) > self.max_chars:
+            raise RejectedInput(f"body text of {len(article.text):,} characters exceeds the analysis limit of "
+                                f"{self.max_chars:,} (raise Settings.max_text_chars to analyse it)",
+                                locator=article.doc_id, stage="analyze")
+
+    def __call__(self, articles: list[Article]) -> list[Analysis]:
+        for article in articles:
+            self.check(article)
+        docs = self.res.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        return [analyze_doc(doc, article, self.res) for doc, article in zip(docs, articles)]
+
+
+def make_analyzer(settings: Settings) -> Analyzer:
+    return Analyzer(Resources.load(), batch_size=settings.batch_size, max_chars=settings.max_text_chars)
