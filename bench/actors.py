@@ -59,7 +59,7 @@ def evaluate(golds: list[dict], docs, actor_ok, details: bool) -> dict:
     kb, gaz = KnowledgeBase.load(), Gazetteer.load()
     rows, tot = [], {"src": [0, 0], "tgt": [0, 0], "attr": [0, 0]}
     for g, doc in zip(golds, docs):
-        actors = resolve_doc(doc, date.fromisoformat(g["published"]), kb, gaz)
+        actors = resolve_doc(doc, date.fromisoformat(g["published"]), kb, gaz, title=g.get("title"))
         per = {"src": [0, 0], "tgt": [0, 0], "attr": [0, 0]}
         for ev in g["events"]:
             text = ev["evidence"] if isinstance(ev["evidence"], str) else ev["evidence"]["text"]

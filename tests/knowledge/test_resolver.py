@@ -227,3 +227,15 @@ def test_recipient_after_a_dative_noun_is_an_actor(resolve):
     assert _at(actors, doc, "Niger").country == "NER"
     doc, actors = resolve("Les anciens ministres ont été arrêtés.", "2023-08-05")
     assert _at(actors, doc, "ministres").sector[0] == "ELI"
+
+
+def test_title_names_the_article_country(nlp, kb, gazetteer):
+    from datetime import date
+
+    from veille.knowledge.resolver import resolve_doc
+
+    doc = nlp("La Russie soutient la junte. Les manifestants ont remercié Moscou. La Russie a salué le geste.")
+    actors = resolve_doc(doc, date(2020, 9, 1), kb, gazetteer, title="Mali : la Russie, soutien de la junte ?")
+    assert actors.context_countries[0] == "MLI"
+    assert _at(actors, doc, "manifestants").country == "MLI"
+    assert _at(actors, doc, "junte").org == "CNSP"

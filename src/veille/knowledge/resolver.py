@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.knowledge.describe import Describer
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.normalize import words
 from veille.knowledge.phrases import Match, is_place_use, person_context_ok, scan_names, valid_on
 from veille.knowledge.records import Country, Organisation, Person, Region
 from veille.model import Actor, Entity, EntityKind, Mention, Place
@@ -36,16 +37,23 @@ from veille.model import Span as TextSpan
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LOCAL_WINDOW = 60  # tokens: about two sentences
+TITLE_WEIGHT = 4  # a country in the headline counts like four body mentions; the first one (the
+# rubric of "Mali : la Russie, ...") twice that
 
 
-def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer) -> "DocActors":
-    """Resolve the actors of one parsed article (call once per article, then ask per token)."""
-    return DocActors(doc, published, kb, gazetteer)
+def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer,
+                title: str | None = None) -> "DocActors":
+    """Resolve the actors of one parsed article (call once per article, then ask per token).
+
+    `title` (optional) helps find the article's country: "Mali : la Russie, véritable soutien..."."""
+    return DocActors(doc, published, kb, gazetteer, title)
 
 
 class DocActors:
-    def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer):
+    def __init__(self, doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer,
+                 title: str | None = None):
         self.doc, self.published, self.kb, self.gazetteer = doc, published, kb, gazetteer
+        self.title = title
         self.text = doc.text  # Doc.text and Doc.ents are rebuilt at each access: read them once
         self.ents = tuple(doc.ents)
         self._token_match: dict[int, Match] = {}
@@ -181,7 +189,25 @@ class DocActors:
                 place = self.gazetteer.lookup(tok.text)
                 if place is not None and place.country and place.geonames_id:
                     counts[place.country] += 1
+        for n, code in enumerate(self._title_countries()):
+            counts[code] += TITLE_WEIGHT * (2 if n == 0 else 1)
         return tuple(c for c, _ in counts.most_common())
+
+    def _title_countries(self) -> list[str]:
+        """Countries named in the title (names, seats, demonyms), in order: headlines name the setting."""
+        out: list[str] = []
+        ws = words(self.title or "")
+        for i in range(len(ws)):
+            for n in (3, 2, 1):
+                phrase = " ".join(ws[i:i + n])
+                hits = [h.entry for h in self.kb.lookup_key(phrase) if h.kind in ("country", "seat")]
+                hits += self.kb.demonym(phrase) if n == 1 else []
+                for c in hits:
+                    if c.code not in out:
+                        out.append(c.code)
+                if hits:
+                    break
+        return out
 
     def country_for_role(self, resolve: str | None, i: int) -> str | None:
         """The country of a description that names none ("la junte", "les manifestants").
