@@ -14,6 +14,18 @@ from veille.cli.common import add_command, add_db_argument, non_negative_int, op
 from veille.model import EventType, QuadClass, Status
 from veille.queries import ActorSelector, EventFilters, EventHit, dyad, lookup_actors, resolve_actor, search_events
 
+def _code(enum):
+    """An argparse type for an enum of codes, whose error lists the valid ones."""
+    def parse(text: str):
+        try:
+            return enum(text)
+        except ValueError:
+            valid = ", ".join(m.value for m in enum)
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of: {valid}") from None
+    parse.__name__ = enum.__name__
+    return parse
+
+
 EXACT_HELP = "exact actors only (by default an actor includes its members: a country's army, an organisation's sectors)"
 
 
@@ -41,7 +53,7 @@ def register(subparsers) -> None:
     pair.add_argument("a", metavar="A", help="an actor: name, alias or code (RUS, MLI:GOV+MIL, org:CNSP)")
     pair.add_argument("b", metavar="B", help="the other actor")
     pair.add_argument("--exact", action="store_true", help=EXACT_HELP)
-    pair.add_argument("--status", action="append", type=Status, choices=list(Status), metavar="STATUS",
+    pair.add_argument("--status", action="append", type=_code(Status), metavar="STATUS",
                       help="show only the evidence with this status (repeat for several)")
     pair.add_argument("--limit", type=non_negative_int, default=200, metavar="N",
                       help="at most N evidence rows (default 200; the answer counts them all)")
@@ -54,12 +66,12 @@ def _event_filters(parser: argparse.ArgumentParser) -> None:
     for name, what in (("--actor", "either side"), ("--source", "the source"), ("--target", "the target")):
         parser.add_argument(name, metavar="ACTOR", help=f"{what}: a name, alias or code")
     parser.add_argument("--exact", action="store_true", help=EXACT_HELP)
-    parser.add_argument("--type", action="append", type=EventType, choices=list(EventType), metavar="TYPE",
+    parser.add_argument("--type", action="append", type=_code(EventType), metavar="TYPE",
                         help="PLOVER type, e.g. AID (repeat for several)")
-    parser.add_argument("--quad", action="append", type=QuadClass, choices=list(QuadClass), metavar="QUAD",
+    parser.add_argument("--quad", action="append", type=_code(QuadClass), metavar="QUAD",
                         help='quad class, e.g. "material conflict"')
     parser.add_argument("--mode", action="append", metavar="MODE", help="PLOVER mode, e.g. visit")
-    parser.add_argument("--status", action="append", type=Status, choices=list(Status), metavar="STATUS",
+    parser.add_argument("--status", action="append", type=_code(Status), metavar="STATUS",
                         help="asserted, reported, alleged, questioned, negated, future or hypothetical")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="from this ISO date (2020, 2020-08, 2020-08-21)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="up to this ISO date")
