@@ -60,12 +60,17 @@ def evaluate_store(gold: dict[str, dict], db_path: Path) -> dict:
         return score(gold, system_export(store, list(gold)))
 
 
+def analyse_gold(gold: dict[str, dict], analyzer: Analyzer, gold_dir: Path, db: Path) -> None:
+    """Store the gold articles' texts in a new store at ``db`` and analyse them."""
+    settings = Settings(db_path=db, near_duplicate_threshold=1.0)
+    with Store.open(db) as store:
+        store.add_articles([gold_article(g, str(gold_dir / f"{d}.json")) for d, g in gold.items()])
+    run_analyze(settings, analyzer)
+
+
 def evaluate_texts(gold: dict[str, dict], analyzer: Analyzer, gold_dir: Path) -> dict:
     """Analyse the gold texts in a temporary store, then score its export."""
     with tempfile.TemporaryDirectory(prefix="veille-eval-") as tmp:
         db = Path(tmp) / "eval.db"
-        settings = Settings(db_path=db, near_duplicate_threshold=1.0)
-        with Store.open(db) as store:
-            store.add_articles([gold_article(g, str(gold_dir / f"{d}.json")) for d, g in gold.items()])
-        run_analyze(settings, analyzer)
+        analyse_gold(gold, analyzer, gold_dir, db)
         return evaluate_store(gold, db)
