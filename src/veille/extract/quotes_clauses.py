@@ -16,6 +16,7 @@ CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-n
 OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’", "les", "lui", "leur", "se", "s'", "s’", "en", "y", "nous",
                             "vous", "me", "m'", "m’", "te", "t'", "t’"})
 NP_LINKS = frozenset({"de", "du", "des", "d'", "d’", "en", "à", "au", "aux"})
+NAME_PARTICLES = frozenset({"De", "Du", "Des", "Van", "Von", "Di", "Da", "Le", "La", "Al", "El", "Ben", "Abu"})
 STOP_PUNCT = frozenset({";", ".", "!", "?", "…"})
 
 
@@ -190,6 +191,9 @@ def np_left(doc: Doc, head: int, floor: int) -> int:
             continue
         if prev.lower_ in NP_LINKS and k - 2 >= floor and doc[k - 2].pos_ in ("NOUN", "PROPN", "ADJ"):
             k -= 1
+            continue
+        if prev.text in NAME_PARTICLES and doc[k].pos_ == "PROPN":
+            k -= 1  # "De Santis", "Van Rompuy"
             continue
         break
     return k

@@ -236,9 +236,12 @@ def _complement(doc: Doc, tok: Token, cue: ReportingCue, last: int, lex: Reporti
 
 
 def _lone_term(text: str, start: int, end: int, segments: list[QuotedSegment]) -> bool:
-    """"a salué la « détermination »": one or two quoted words alone are a term, not a statement."""
-    seg = next((s for s in segments if s.open_at == start and s.close_end >= end), None)
-    return seg is not None and len(re.findall(r"\w+", text[seg.start:seg.end])) < 3
+    """"a salué la « détermination » des Grecs": quoted words introduced by the verb alone, all
+    of one or two words, are terms, not a statement."""
+    if not any(s.open_at == start for s in segments):
+        return False
+    inside = [s for s in segments if start <= s.open_at < end]
+    return all(len(re.findall(r"\w+", text[s.start:s.end])) < 3 for s in inside)
 
 
 def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,

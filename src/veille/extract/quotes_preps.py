@@ -204,12 +204,17 @@ def _comme(doc: Doc, tok: Token, lex: ReportingLexicon, segments: list[QuotedSeg
         k += 1
     if k >= len(doc) or match_verb(doc, doc[k], lex) is None:
         return None
-    speaker = phrase_after(doc, k + 1, lex)
+    speaker = phrase_after(doc, k + 1, lex, names_only=True)
     if speaker is None:
         return None
     cue_text = doc[tok.i:k + 1].text
     end = speaker.end
-    if end < len(doc) and doc[end].text == ",":
+    comma_after = end < len(doc) and doc[end].text == ","
+    if comma_after and tok.i > 0 and doc[tok.i - 1].text == "," and not _at_clause_start(doc, tok.i - 1):
+        # "La junte, comme le précise le communiqué, contrôle Bamako": the clause around
+        start = clause_start(doc, tok.i - 1, segments)
+        span = trimmed_chars(doc, start, clause_end(doc, end + 1, lex, segments))
+    elif comma_after:
         span = trimmed_chars(doc, end + 1, clause_end(doc, end + 1, lex, segments))
     else:
         span = trimmed_chars(doc, clause_start(doc, tok.i, segments), tok.i)

@@ -242,8 +242,8 @@ class SpeakerBook:
         """The closest earlier subject noun phrase that agrees with the pronoun."""
         for k in range(tok.i - 1, max(-1, tok.i - 400), -1):
             cand = self.doc[k]
-            if cand.dep_ in ("nsubj", "nsubj:pass") and cand.pos_ in ("NOUN", "PROPN", "X") \
-                    and _agrees(cand, number, gender) and not any(s.contains(cand.idx) for s in self.segments):
+            if _subject_like(cand) and _agrees(cand, number, gender) \
+                    and not any(s.contains(cand.idx) for s in self.segments):
                 ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
                 if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
                     ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i,
@@ -270,6 +270,18 @@ class SpeakerBook:
                 if found is not None and found.country:
                     return found.country
         return None
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, or a name opening its sentence (the parser sometimes makes it the root)."""
+    if tok.pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    if tok.dep_ in ("nsubj", "nsubj:pass"):
+        return True
+    first = tok.sent.start
+    while first < tok.i and tok.doc[first].pos_ == "DET":
+        first += 1
+    return tok.pos_ == "PROPN" and first == tok.i and tok.dep_ == "ROOT"
 
 
 def _sentence_index(tok: Token) -> int:

@@ -158,15 +158,27 @@ def _entity_of(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-def _apposition_follows(doc: Doc, comma: int, end: int) -> bool:
+def _apposition_follows(doc: Doc, comma: int, end: int, names_only: bool = False) -> bool:
     """After "Selon X," an apposition is a bare noun phrase ("enseignante-chercheuse à Bamako"),
     or any noun phrase that runs to the end of the sentence ("ajoute Hassan, un autre manifestant.")."""
     if comma + 1 >= end or doc[comma + 1].pos_ not in NP_START:
         return False
+    if names_only:
+        return doc[comma + 1].pos_ == "PROPN"
     if doc[comma + 1].pos_ != "DET":
-        return True
+        return not _ends_in_verb(doc, comma + 1, end)
     rest = [t for t in doc[comma + 1:end] if not t.is_punct]
     return all(t.pos_ in NP_START or t.pos_ == "ADP" or t.dep_ == "flat:name" for t in rest)
+
+
+def _ends_in_verb(doc: Doc, k: int, end: int) -> bool:
+    """"Selon l'AFP, trois soldats ont été tués": the chunk after the comma is the clause's subject."""
+    for j in range(k, end):
+        if doc[j].text in (",", "«", ":") or doc[j].text in STOP_PUNCT:
+            return False
+        if is_finite(doc[j]) or is_aux(doc[j]) or doc[j].lower_ in OBJECT_CLITICS and j > k:
+            return True
+    return False
 
 
 def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef | None:
@@ -181,8 +193,9 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
     return phrase_after(doc, k, lex)
 
 
-def phrase_after(doc: Doc, k: int, lex: ReportingLexicon) -> SpeakerRef | None:
-    """A speaker phrase starting at token k, up to a clause boundary (appositions kept)."""
+def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False) -> SpeakerRef | None:
+    """A speaker phrase starting at token k, up to a clause boundary (appositions kept; with
+    names_only, only an apposed proper name: "comme le précise le ministre, Jean X :")."""
     if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX"):
         return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
@@ -193,7 +206,7 @@ def phrase_after(doc: Doc, k: int, lex: ReportingLexicon) -> SpeakerRef | None:
             break
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ" or tok.lower_ in CLAUSE_WORDS:
             break
-        if tok.text == "," and not _apposition_follows(doc, j, end):
+        if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
         j += 1
     head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN")
