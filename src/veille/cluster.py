@@ -325,8 +325,7 @@ def _make_folder(folder: Path) -> None:
 def open_client(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` processes."""
     if scheduler is None:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             yield client
         return
     try:
@@ -339,6 +338,14 @@ def open_client(scheduler: str | None, workers: int) -> Iterator[Client]:
         yield client
     finally:
         client.close()
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """Worker processes on this machine, one thread each, on the loopback interface; no
+    dashboard (it needs bokeh), the scheduler's HTTP endpoint on a free port."""
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, silence_logs=logging.ERROR,
+                        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
 
 
 def check_versions(client: Client) -> None:
