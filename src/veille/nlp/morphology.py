@@ -8,6 +8,7 @@ against the lemmatizer's own table of verb forms and a small table of irregular 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,8 @@ DATA = Path(__file__).parent / "data" / "future_stems.yaml"
 COND_ENDINGS = ("aient", "ions", "iez", "ais", "ait")
 FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
 ENDINGS = tuple((e, "Cnd") for e in COND_ENDINGS) + tuple((e, "Fut") for e in FUT_ENDINGS)
+# Cheap first filter: a future/conditional form is a stem ending in -r plus one of the endings.
+CANDIDATE = re.compile(r"r(?:aient|ions|iez|ais|ait|ont|ons|ez|ai|as|a)$")
 
 
 def fold(word: str) -> str:
@@ -91,7 +94,7 @@ class MorphRepair:
     def predict(self, doc: Doc) -> list[Repair]:
         repairs = []
         for tok in doc:
-            if tok.pos_ == "PROPN" or not tok.is_alpha:
+            if not CANDIDATE.search(tok.lower_) or tok.pos_ == "PROPN" or not tok.is_alpha:
                 continue
             found = self.analyse(tok.lower_)
             if found is not None:
