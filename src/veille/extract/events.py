@@ -21,10 +21,11 @@ from spacy.tokens import Doc, Token
 
 from veille.extract.claims import assess
 from veille.extract.events_frames import Frame, find_frames
+from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, implicit_source, implicit_target
 from veille.extract.events_span import to_span
 from veille.extract.events_syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
-from veille.model import Actor, Event, EventDate, Place, Quote, Status, Timex
+from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
 
 PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
 PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
@@ -37,11 +38,28 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
                 gazetteer, published: date | None, title: str | None = None) -> list[Event]:
     """Every PLOVER event the article states, with its evidence, status and attribution."""
     ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title)
-    events: list[tuple[Event, bool]] = []
+    told: list[_Told] = []
     for frame in find_frames(doc, lexicon, ctx.actor_of):
         heading = _is_heading(frame.trigger)
-        events.extend((e, heading) for e in _realise(frame, ctx))
-    return _dedupe(events, doc.text)
+        taken_up = _takes_up(frame)
+        earlier = [t.event for t in told]
+        told.extend(_Told(e, heading, frame.nominal, taken_up) for e in _realise(frame, ctx, earlier))
+    return _dedupe(told, doc.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """An event with how it was told: in a sub-heading, by a noun, about an already named participant."""
+
+    event: Event
+    heading: bool
+    nominal: bool
+    taken_up: bool  # a participant is a demonstrative phrase ("cet hôtel"): the occurrence was told before
+
+
+def _takes_up(frame: Frame) -> bool:
+    return any(t is not None and any(c.dep_ == "det" and c.morph.get("PronType") == ["Dem"] for c in t.children)
+               for t in (frame.source, frame.target))
 
 
 @dataclass(slots=True)
@@ -62,6 +80,8 @@ class _Context:
             found = self.actors.actor_for_token(tok) if self.actors is not None else None
             if found is None and self.actors is not None and tok.ent_type_ in NAMED_ENTITIES:
                 found = self.actors.actor_for_span(_entity(tok))
+            if found is None and self.actors is not None and tok.pos_ == "PROPN":
+                found = _place_authority(self.actors.place_for_token(tok))
             self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon)
         return self._actors[tok.i]
 
@@ -76,7 +96,7 @@ class _Context:
 # --------------------------------------------------------------------------- frames → events
 
 
-def _realise(frame: Frame, ctx: _Context) -> list[Event]:
+def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list[Event]:
     sources = conjuncts(frame.source) if frame.source is not None else [None]
     targets = conjuncts(frame.target) if frame.target is not None else [None]
     if frame.sense.reciprocal and frame.source is not None and frame.target in sources:
@@ -98,10 +118,32 @@ def _realise(frame: Frame, ctx: _Context) -> list[Event]:
             if sa is None and ta is None or _same(sa, ta):
                 continue
             mode = _mode(frame, etype, sa, ctx.lexicon)
+            if s is None:
+                sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon)
+            if t is None and ta is None:
+                ta = _taken_up_doer(frame, earlier, ctx.lexicon) or implicit_target(
+                    etype, sa, frame.span, doc, ctx.actors, ctx.lexicon)
+            if _same(sa, ta):
+                ta = None
             out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
                              attributed_to=claim.attributed_to, date=when, place=where,
                              confidence=_confidence(frame, sa, ta), trigger=frame.trigger.lemma_.lower()))
     return out
+
+
+def _taken_up_doer(frame: Frame, earlier: Sequence[Event], lexicon: Lexicon) -> Actor | None:
+    """ "ont condamné ces attaques": the doer of the attacks told before is the one condemned."""
+    content = frame.content
+    if content is None or frame.type not in (EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT):
+        return None
+    senses = lexicon.noun_senses(content.lemma_)
+    if not senses or not any(c.dep_ == "det" and c.morph.get("PronType") == ["Dem"] for c in content.children):
+        return None
+    kinds = {s.type for s in senses}
+    for e in reversed(earlier):
+        if e.type in kinds and e.source is not None and e.source.confidence > IMPLICIT_CONFIDENCE:
+            return e.source
+    return None
 
 
 def _mode(frame: Frame, etype, source: Actor | None, lexicon: Lexicon) -> str | None:
@@ -122,7 +164,7 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
 def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
     score = frame.sense.confidence
     for actor in (source, target):
-        if actor is not None and actor.confidence > FALLBACK_CONFIDENCE:
+        if actor is not None and actor.confidence > IMPLICIT_CONFIDENCE:
             score += 0.1
     if frame.nominal:
         score -= 0.1
@@ -148,6 +190,13 @@ def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
     if not (named or counted or group):
         return None
     return Actor(name=np_text(tok), confidence=FALLBACK_CONFIDENCE)
+
+
+def _place_authority(place: Place | None) -> Actor | None:
+    """A place named as a participant stands for its country's authorities ("Moscou", "à Bamako")."""
+    if place is None or not place.country:
+        return None
+    return Actor(name=place.name, country=place.country, sector=("GOV",), confidence=IMPLICIT_CONFIDENCE)
 
 
 def _entity(tok: Token):
@@ -191,7 +240,8 @@ def _place(frame: Frame, ctx: _Context) -> Place | None:
         in_place_noun = tok.dep_ == "nmod" and tok.head.lemma_.lower() in PLACE_NOUNS
         if prep in PLACE_PREPS or in_place_noun:
             name = doc[tok.i: max(t.i for t in tok.subtree if t.dep_ in ("flat:name", "flat") or t.i == tok.i) + 1]
-            place = ctx.place(name.text)
+            place = ctx.actors.place_for_token(tok) if ctx.actors is not None else None
+            place = place or ctx.place(name.text)
             if place is not None:
                 return place
     return None
@@ -223,21 +273,28 @@ def _is_heading(tok: Token) -> bool:
     return starts_par and ends_par and last.text not in STOP_PUNCT + ("»", ":", ")") and len(words) <= 16
 
 
-def _dedupe(events: list[tuple[Event, bool]], text: str) -> list[Event]:
-    body_keys = {(e.type, _key(e.source)) for e, heading in events if not heading} | {
-        (e.type, _key(e.target)) for e, heading in events if not heading}
-    seen: dict[tuple, tuple[int, str | None]] = {}
-    out = []
-    for e, heading in events:
-        if heading and ((e.type, _key(e.source)) in body_keys or (e.type, _key(e.target)) in body_keys):
+def _dedupe(told: list[_Told], text: str) -> list[Event]:
+    """One event per occurrence and claim: sub-headings yield to the body, restatements to the first
+    complete mention, mentions missing a participant to the complete one."""
+    body = [t.event for t in told if not t.heading]
+    body_keys = {(e.type, _key(e.source)) for e in body} | {(e.type, _key(e.target)) for e in body}
+    seen: dict[tuple, tuple[str | None, bool]] = {}
+    out: list[_Told] = []
+    for t in told:
+        e = t.event
+        if t.heading and ((e.type, _key(e.source)) in body_keys or (e.type, _key(e.target)) in body_keys):
             continue
-        key, here = _event_key(e), (_sentence(e.evidence.start, text), e.trigger)
+        if t.taken_up and any(o.event.type == e.type and _key(o.event.source) in (_key(e.source), None)
+                              for o in out):
+            continue  # "Les Talibans ont visé cet hôtel": the attack told above
+        key = _event_key(e)
         first = seen.get(key)
-        if first is not None and _same_predicate(first[1], here[1]):
-            continue  # the same occurrence told again (same predicate or its nominalisation)
-        seen.setdefault(key, here)
-        out.append(e)
-    return [e for e in out if not _subsumed(e, out, text)]
+        if first is not None and (_same_predicate(first[0], e.trigger) or first[1] and t.nominal):
+            continue  # the same occurrence told again (same predicate, its nominalisation, two nouns)
+        seen.setdefault(key, (e.trigger, t.nominal))
+        out.append(t)
+    events = [t.event for t in out]
+    return [t.event for t in out if not _subsumed(t, events, text)]
 
 
 def _same_predicate(a: str | None, b: str | None) -> bool:
@@ -250,12 +307,16 @@ def _sentence(offset: int, text: str) -> int:
     return sum(text.count(mark, 0, offset) for mark in (". ", "\n", "? ", "! "))
 
 
-def _subsumed(e: Event, events: list[Event], text: str) -> bool:
-    """An underspecified mention next to a complete one of the same occurrence ("les remerciements à
-    Moscou" / "ils remercient la Russie"): same type and status, one participant missing."""
+def _subsumed(t: _Told, events: list[Event], text: str) -> bool:
+    """An underspecified mention of an occurrence told completely elsewhere ("les remerciements à
+    Moscou" / "ils remercient la Russie"): same type and status, one participant missing; in the same
+    paragraph, or anywhere in the article for a noun ("la prise de leur ambassade")."""
+    e = t.event
     par = _paragraph(e.evidence.start, text)
     for f in events:
-        if f is e or f.type != e.type or f.status != e.status or _paragraph(f.evidence.start, text) != par:
+        if f is e or f.type != e.type or f.status != e.status:
+            continue
+        if not t.nominal and _paragraph(f.evidence.start, text) != par:
             continue
         if e.source is None and f.source is not None and _key(e.target) == _key(f.target):
             return True

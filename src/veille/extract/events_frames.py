@@ -46,6 +46,7 @@ class Frame:
     span: tuple[int, int]  # evidence, token range [start, end)
     presupposed: bool = False
     nominal: bool = False
+    content: Token | None = None  # the object of a verbal act ("ont condamné ces attaques")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +103,10 @@ def _consumed(readings, lexicon: Lexicon) -> set[int]:
         if w.obj and args.obj is not None:
             out.update(t.i for t in args.obj.subtree)
         for prep, noun in w.obl:
-            if noun is not None or r.sense.complement is ComplementUse.CONSUME:
+            if noun is not None:
                 out.update(t for p, h in args.comps if p == prep for t in content_tokens(h))
+            elif r.sense.complement is ComplementUse.CONSUME:  # "appeler à la grève": the noun only
+                out.update(h.i for p, h in args.comps if p == prep)
     return out
 
 
@@ -147,7 +150,8 @@ def _verb_frame(r: Reading, readings: dict[int, Reading], nouns: dict, lexicon: 
         target = others[0] if others else None
     mode = r.sense.mode or _complement_mode(r, readings, nouns) or mode_cue(anchor, etype, lexicon)
     keep = (source,) if source is not None and source.i < anchor.i else ()
-    return Frame(r.verb, anchor, r.sense, etype, mode, source, target, clause_range(anchor, keep))
+    return Frame(r.verb, anchor, r.sense, etype, mode, source, target, clause_range(anchor, keep),
+                 content=r.args.obj)
 
 
 def _climb(verb: Token, etype: EventType, lexicon: Lexicon) -> tuple[EventType, Token]:
@@ -225,11 +229,18 @@ def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, Eve
     etype, anchor = sense.type, noun
     if not given and not _reported_content(gv, lexicon):
         etype, anchor = _governed_type(noun, gv, sense.type, lexicon)
+        if _declared_by(noun, gv, lexicon) and args.support is not None and actor_of(args.support) is not None:
+            source = args.support  # "Hollande ... en ordonnant le retrait de 2 000 soldats": Hollande's act
     clause = gv if given or anchor.i == noun.i else anchor
     span = clause_range(clause, (noun,)) if clause is not None and clause.pos_ in ("VERB", "AUX", "NOUN", "ADJ") \
         else np_range(noun)
     mode = sense.mode or mode_cue(noun, sense.type, lexicon)
     return Frame(noun, anchor, sense, etype, mode, source, target, span, presupposed=given, nominal=True)
+
+
+def _declared_by(noun: Token, gv: Token, lexicon: Lexicon) -> bool:
+    governor = lexicon.governor(gv.lemma_)
+    return noun.dep_ == "obj" and governor is not None and governor.kind is not GovernorKind.TRANSPARENT
 
 
 def _anaphoric_subject(pred: Token) -> bool:

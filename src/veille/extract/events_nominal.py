@@ -69,6 +69,10 @@ def _own_complements(noun: Token, lexicon: Lexicon):
             if c.dep_ == "acl:relcl":
                 yield from _relative_complements(c)
                 continue
+            if c.dep_ == "nmod":  # "les négociations sur le programme qui se déroulent entre X et Y"
+                for g in c.children:
+                    if g.dep_ == "acl:relcl":
+                        yield from _relative_complements(g)
             prep, head = complement(c)
             if prep and not _is_date(head, lexicon):
                 yield prep, head

@@ -174,6 +174,8 @@ def governing_verb(tok: Token) -> Token | None:
         if cur.dep_ == "ROOT" and cur.pos_ not in ("VERB", "AUX"):
             return cur if subject(cur) is not None else None
         head = cur.head
+        if head.pos_ == "ADV" and head.lower_ in MULTIWORD_STARTS + ("afin",) and head.head.i != head.i:
+            head = head.head  # "lors de l'assaut": the adverb of a complex preposition
         if head.pos_ in ("VERB", "AUX"):
             return head
         if head.pos_ in ("NOUN", "ADJ") and subject(head) is not None and any(

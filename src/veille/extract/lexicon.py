@@ -156,6 +156,19 @@ class ClaimCues:
 
 
 @dataclass(frozen=True, slots=True)
+class Implicit:
+    """Participants the text leaves implicit (predicates.yaml `implicit`)."""
+
+    unknown_types: frozenset[EventType]
+    unknown_name: str
+    unknown_sector: tuple[str, ...]
+    agents: Mapping[str, tuple[str, ...]]  # "COERCE/arrest" → sectors of a plausible agent
+    agent_window: int  # sentences to look back for an agent
+    default_targets: Mapping[EventType, str]  # type → sector of the source country's authority
+    anti_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: Mapping[str, tuple[Sense, ...]]
     nouns: Mapping[str, tuple[Sense, ...]]
@@ -172,6 +185,7 @@ class Lexicon:
     quantities: frozenset[str]
     collectives: frozenset[str]
     frame_nouns: frozenset[str]
+    implicit: Implicit
     persons: frozenset[str]
     places: frozenset[str]
     date_nouns: frozenset[str]
@@ -231,7 +245,7 @@ def _load(dir: str) -> Lexicon:
         object_control=_words((pred.get("complements", {}).get("object_control") or {}).get("lemmas", [])),
         etre_verbs=_words((pred.get("complements", {}).get("etre_verbs") or {}).get("lemmas", [])),
         quantities=sets.get("quantities", frozenset()), collectives=sets.get("collectives", frozenset()),
-        frame_nouns=sets.get("frames", frozenset()),
+        frame_nouns=sets.get("frames", frozenset()), implicit=_implicit(pred.get("implicit") or {}),
         persons=sets.get("persons", frozenset()), places=sets.get("places", frozenset()),
         date_nouns=_words(nom.get("date_nouns", {}).get("lemmas", [])),
         claims=_claims(claims), version=digest.hexdigest()[:12])
@@ -419,6 +433,22 @@ def _support(section: dict) -> Mapping[str, SupportRole]:
         for lemma in group.get("lemmas", []):
             out[str(lemma).lower()] = role
     return MappingProxyType(out)
+
+
+def _implicit(section: dict) -> Implicit:
+    if section and not section.get("ref"):
+        raise LexiconError("predicates.yaml: implicit has no ref")
+    unknown = section.get("unknown_source") or {}
+    for key in (section.get("agents") or {}):
+        _event_type(str(key).partition("/")[0], "predicates.yaml implicit.agents")
+    return Implicit(
+        unknown_types=frozenset(_event_type(t, "predicates.yaml implicit") for t in unknown.get("types", ())),
+        unknown_name=str(unknown.get("name", "")), unknown_sector=tuple(unknown.get("sector", ())),
+        agents=MappingProxyType({str(k): tuple(v) for k, v in (section.get("agents") or {}).items()}),
+        agent_window=int(section.get("agent_window", 0)),
+        default_targets=MappingProxyType({_event_type(k, "predicates.yaml implicit"): str(v)
+                                          for k, v in (section.get("default_targets") or {}).items()}),
+        anti_prefixes=tuple(section.get("anti_prefixes", ())))
 
 
 def _claims(c: dict) -> ClaimCues:

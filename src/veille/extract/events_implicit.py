@@ -1,0 +1,106 @@
+"""Participants a French news text leaves implicit, filled by documented defaults (predicates.yaml
+`implicit`), always with a low confidence so that users can tell them from stated ones:
+
+- an attack whose victim is named but whose perpetrator is not: an unknown perpetrator (UNK);
+- an agentless arrest ("ont été arrêtés"): the police or judiciary actor mentioned nearest before,
+  in the same sentence or a few sentences back ("..., selon un communiqué de la police");
+- a protest with no stated recipient: the actor named by an "anti-X" adjective of the clause
+  ("manifestation anti-américaine"), else the authority of the protesters' country at the date
+  (its ruling body when the knowledge base knows one, e.g. a junta), else its government.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.lexicon import Lexicon
+from veille.model import NON_STATE_CODES, Actor, EventType
+
+IMPLICIT_CONFIDENCE = 0.3
+
+
+def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: Actor | None, actors,
+                    lexicon: Lexicon) -> Actor | None:
+    rules = lexicon.implicit
+    sectors = rules.agents.get(f"{etype.value}/{mode}") or rules.agents.get(etype.value)
+    if sectors and actors is not None:
+        agent = _nearest_mention(trigger, set(sectors), actors, rules.agent_window)
+        if agent is not None:
+            return agent
+    if etype in rules.unknown_types and target is not None and rules.unknown_name:
+        return Actor(name=rules.unknown_name, sector=rules.unknown_sector, confidence=IMPLICIT_CONFIDENCE)
+    return None
+
+
+def implicit_target(etype: EventType, source: Actor | None, span: tuple[int, int], doc: Doc, actors,
+                    lexicon: Lexicon) -> Actor | None:
+    rules = lexicon.implicit
+    sector = rules.default_targets.get(etype)
+    if sector is None:
+        return None
+    named = _anti_adjective(doc, span, actors, rules.anti_prefixes)
+    if named is not None:
+        return named
+    if source is None or not source.country or source.country in NON_STATE_CODES:
+        return None
+    return _authority(source.country, sector, actors)
+
+
+def _nearest_mention(trigger: Token, sectors: set[str], actors, window: int) -> Actor | None:
+    """The mention of a fitting actor nearest the trigger: in its sentence, else the closest before."""
+    doc = trigger.doc
+    sent = trigger.sent
+    first = max(0, _sentence_start(doc, sent.start, window))
+    lo, hi = doc[first].idx, sent.end_char
+    best, best_dist = None, None
+    for m in getattr(actors, "mentions", ()):
+        if not (lo <= m.span.start < hi) or not sectors & set(m.actor.sector):
+            continue
+        after = m.span.start >= trigger.idx
+        if after and m.span.start >= sent.end_char:
+            continue
+        dist = abs(trigger.idx - m.span.start) + (0 if m.span.start >= sent.start_char else 10_000)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = m.actor, dist
+    if best is None:
+        return None
+    return Actor(name=best.name, country=best.country, sector=best.sector, org=best.org, kb_id=best.kb_id,
+                 confidence=IMPLICIT_CONFIDENCE, role=best.role, kind=best.kind)
+
+
+def _sentence_start(doc: Doc, start: int, back: int) -> int:
+    i = start
+    for _ in range(back):
+        if i <= 0:
+            return 0
+        i = doc[i - 1].sent.start
+    return i
+
+
+def _anti_adjective(doc: Doc, span: tuple[int, int], actors, prefixes: tuple[str, ...]) -> Actor | None:
+    """ "une manifestation anti-américaine" → the United States."""
+    kb = getattr(actors, "kb", None)
+    if kb is None:
+        return None
+    for tok in doc[span[0]:span[1]]:
+        low = tok.lower_
+        prefix = next((p for p in prefixes if low.startswith(p) and len(low) > len(p) + 3), None)
+        if prefix is None or tok.pos_ not in ("ADJ", "NOUN"):
+            continue
+        countries = kb.demonym(low[len(prefix):])
+        if countries:
+            return _authority(countries[0].iso3, "GOV", actors, name=countries[0].name)
+    return None
+
+
+def _authority(country: str, sector: str, actors, name: str | None = None) -> Actor:
+    """Who holds power in a country at the article's date: its ruling body, else its government."""
+    kb = getattr(actors, "kb", None)
+    published = getattr(actors, "published", None)
+    body = kb.ruling_body(country, published) if kb is not None else None
+    if body is not None:
+        return Actor(name=body.name, country=body.country, sector=tuple(body.sectors), org=body.id,
+                     confidence=IMPLICIT_CONFIDENCE)
+    if name is None and kb is not None:
+        record = kb.country(country)
+        name = record.name if record is not None else None
+    return Actor(name=name or country, country=country, sector=(sector,), confidence=IMPLICIT_CONFIDENCE)
