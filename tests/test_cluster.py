@@ -1,6 +1,6 @@
 """The Dask engine: a local cluster of two worker processes gives the store a single-machine run gives.
 
-Slow: each worker loads the model once (and once more for the worker restarted after a kill).
+Marked slow: each worker loads the model once (and once more for the worker restarted after a kill).
 """
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ from veille.pipeline import run_ingest
 from veille.store import Store
 from veille.store.export import export_jsonl
 from veille.store.parquet import list_parts
-
-pytestmark = pytest.mark.slow
 
 GOLD_DIR = Path(__file__).parent / "data" / "gold" / "dev"
 BAD_LINE = "{ceci n'est pas du JSON"
@@ -97,6 +95,7 @@ def _counts(summary) -> dict:
             "rejected": sorted((r.locator, r.stage, r.reason) for r in summary.rejected)}
 
 
+@pytest.mark.slow
 def test_cluster_store_equals_the_single_machine_store(local, clustered):
     local_db, local_summary = local
     run, seconds = clustered
@@ -113,6 +112,7 @@ def test_cluster_store_equals_the_single_machine_store(local, clustered):
     print(f"\ncluster run: {seconds:.1f} s, {run.words} words, units on {len({u.worker for u in run.units})} workers")
 
 
+@pytest.mark.slow
 def test_cluster_reports_bad_inputs_with_their_reason(sources, clustered):
     run, _ = clustered
     folder = Path(sources[0])
@@ -124,6 +124,7 @@ def test_cluster_reports_bad_inputs_with_their_reason(sources, clustered):
         assert set(store.rejections(run.summary.run_id)) == set(run.summary.rejected)
 
 
+@pytest.mark.slow
 def test_load_again_adds_nothing_and_load_alone_rebuilds_the_store(local, clustered, tmp_path, veille_cli):
     run, _ = clustered
     db = run.parquet_dir.parent / "veille.db"
@@ -139,6 +140,7 @@ def test_load_again_adds_nothing_and_load_alone_rebuilds_the_store(local, cluste
     assert code == 0 and "0 new articles stored" in out and _export(fresh) == _export(local[0])
 
 
+@pytest.mark.slow
 def test_cli_ingest_on_a_scheduler_overwrites_the_parts(local, sources, cluster, clustered, tmp_path, veille_cli):
     run, _ = clustered
     parts = sorted(p.path.name for p in list_parts(run.parquet_dir))
@@ -152,6 +154,7 @@ def test_cli_ingest_on_a_scheduler_overwrites_the_parts(local, sources, cluster,
     assert _export(db) == _export(local[0])
 
 
+@pytest.mark.slow
 def test_cli_ingest_on_a_local_cluster_with_analysis_off(sources, tmp_path, veille_cli):
     db = tmp_path / "plain.db"
     code, out, err = veille_cli("ingest", Path(sources[0]) / "bbc.txt", "--engine", "dask", "--workers", "1",
@@ -162,11 +165,18 @@ def test_cli_ingest_on_a_local_cluster_with_analysis_off(sources, tmp_path, veil
     assert _export(db)[next(iter(_export(db)))]["language"] == "en"
 
 
+def test_load_help_has_an_example(veille_cli):
+    code, out, _ = veille_cli("load", "--help")
+    assert code == 0 and out.split("example:\n", 1)[1].strip().startswith("veille load ")
+    assert "--db PATH" in out
+
+
 def test_cli_engine_options_need_the_dask_engine(sources, tmp_path, veille_cli):
     code, _, err = veille_cli("ingest", sources[0], "--parquet-dir", tmp_path / "p", "--db", tmp_path / "x.db")
     assert code == 1 and "need --engine dask" in err
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_unit_has_its_unit_run_again(cluster, tmp_path):
     """SIGKILL the worker busy with the one big unit: Dask runs it again elsewhere, nothing is lost."""
     records = _gold_records()
