@@ -118,7 +118,7 @@ class Describer:
         demonyms = self._demonyms(tok, rm)
         if demonyms:
             return demonyms[0], None, 0.8
-        owner = self._possessor(tok)
+        owner = None if role.other else self._possessor(tok)
         if owner is not None and owner.country:
             return owner.country, owner.org, 0.7
         if comp is not None and comp.country:

@@ -19,7 +19,7 @@ from veille.knowledge.records import Country, Organisation, Person, Region, Role
 from veille.model import NON_STATE_CODES
 
 Entry = Country | Organisation | Person
-CACHE_FORMAT = 3  # bump when the index layout changes
+CACHE_FORMAT = 4  # bump when the index layout changes
 
 
 @dataclass(frozen=True, slots=True)

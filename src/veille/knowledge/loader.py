@@ -184,6 +184,7 @@ def _role(d: dict, r: _Reader, default_source: str) -> RoleTerm | None:
     return RoleTerm(id=rid, terms=r.strings(d, "terms"), sectors=r.sectors(d), resolve=r.text(d, "resolve", False),
                     country=r.text(d, "country", False), org=r.text(d, "org", False),
                     inherit=bool(d.get("inherit")), anaphor=r.text(d, "anaphor", False),
+                    other=bool(d.get("other")),
                     kind=EntityKind(kind), source=r.text(d, "source", False) or default_source)
 
 

@@ -145,6 +145,7 @@ class RoleTerm:
     org: str | None = None
     inherit: bool = False  # take country/org (and sectors when it has some) from its "de X" complement
     anaphor: str | None = None  # "NGO" | "org": refers back to the last such actor
+    other: bool = False  # "ses partenaires", "son homologue": another actor than the possessor
     kind: EntityKind = EntityKind.GROUP
     source: str = ""
 
