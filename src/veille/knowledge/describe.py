@@ -94,7 +94,7 @@ class Describer:
                     if p is not None:
                         return self.a.person_actor(p, confidence=0.8)
             if role.office and country:
-                p = self.kb.holder(role.office, country, on, org=org if role.country == org else None)
+                p = self.kb.holder(role.office, country, on, org=role.org)
                 if p is not None:
                     return self.a.person_actor(p, confidence=0.8)
         if role.resolve in ("junta", "regime") and country:
