@@ -39,12 +39,13 @@ WORD = re.compile(r"\w+")
 def find_quotes(doc: Doc, actors: "DocActors | None", lexicon: ReportingLexicon | None = None) -> list[Quote]:
     """All quotes of a parsed article, in text order."""
     lex = lexicon or ReportingLexicon.load()
-    segments = find_quoted_segments(doc.text)
+    text = doc.text  # Doc.text is rebuilt at each access: read it once
+    segments = find_quoted_segments(text)
     attributions = (verb_attributions(doc, lex, segments) + comme_attributions(doc, lex, segments)
                     + prep_attributions(doc, lex, segments, actors))
-    drafts = accept(doc.text, attributions, segments)
+    drafts = accept(text, attributions, segments)
     drafts = add_segment_quotes(doc, drafts, segments, lex)
-    return to_quotes(doc, drafts, SpeakerBook(doc, actors, lex, segments))
+    return to_quotes(text, drafts, SpeakerBook(doc, actors, lex, segments))
 
 
 def shape(text: str, att: Attribution, segments: list[QuotedSegment]) -> Draft:
@@ -105,7 +106,7 @@ def add_segment_quotes(doc: Doc, drafts: list[Draft], segments: list[QuotedSegme
     return out
 
 
-def to_quotes(doc: Doc, drafts: list[Draft], book: SpeakerBook) -> list[Quote]:
+def to_quotes(text: str, drafts: list[Draft], book: SpeakerBook) -> list[Quote]:
     speakers: dict[int, Actor | None] = {}
     quotes = []
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -114,7 +115,6 @@ def to_quotes(doc: Doc, drafts: list[Draft], book: SpeakerBook) -> list[Quote]:
         else:
             speaker = book.actor(draft.att.speaker)
         speakers[id(draft)] = speaker
-        text = doc.text[draft.start:draft.end]
-        quotes.append(Quote(speaker=speaker, text=text, start=draft.start, end=draft.end,
+        quotes.append(Quote(speaker=speaker, text=text[draft.start:draft.end], start=draft.start, end=draft.end,
                             kind=draft.kind, cue=draft.att.cue))
     return quotes

@@ -20,6 +20,43 @@ NAME_PARTICLES = frozenset({"De", "Du", "Des", "Van", "Von", "Di", "Da", "Le", "
 STOP_PUNCT = frozenset({";", ".", "!", "?", "…"})
 
 
+def token_index_at(doc: Doc, offset: int) -> int:
+    """Index of the token containing a character offset (binary search, no scan of doc.text)."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def tokens_between(doc: Doc, start: int, end: int):
+    """The tokens overlapping characters [start, end)."""
+    if start >= end or not len(doc):
+        return doc[0:0]
+    return doc[token_index_at(doc, start):token_index_at(doc, end - 1) + 1]
+
+
+def entities_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Named entities wholly inside tokens [a, b), read from the tokens (Doc.ents is rebuilt at
+    each access)."""
+    found, k = [], a
+    while k < b:
+        tok = doc[k]
+        if tok.ent_iob_ == "B" and tok.ent_type_ in labels:
+            end = k + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= b:
+                found.append((k, end))
+            k = end
+            continue
+        k += 1
+    return found
+
+
 def is_finite(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
 
@@ -132,7 +169,7 @@ def clause_end(doc: Doc, i: int, lex: ReportingLexicon, segments: list[QuotedSeg
         seg = segment_opening_at(segments, tok)
         if seg is not None:
             k = _token_at_or_after(doc, seg.close_end, k + 1)
-            if doc.text[seg.end - 1] in ".!?…":
+            if seg.ends_sentence:
                 return k  # « ... pleuré. » closes its sentence
             end = max(end, doc[k - 1].sent.end)
             continue
@@ -224,5 +261,6 @@ def trimmed_chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ("»", "”", ")", "]") or doc[b - 1].is_space):
         b -= 1
     if a >= b:
-        return doc[a].idx if a < len(doc) else len(doc.text), doc[a].idx if a < len(doc) else len(doc.text)
+        at = doc[a].idx if a < len(doc) else doc[-1].idx + len(doc[-1].text_with_ws)
+        return at, at
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

@@ -10,7 +10,6 @@ Quote marks are not interpreted here; quotes.py decides direct / indirect / mixe
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -36,13 +35,11 @@ from veille.extract.quotes_subjects import (
     PERSONAL_PRONOUNS,
     RELATIVE,
     SpeakerRef,
-    antecedent,
-    phrase_after,
     postposed_subject,
     preposed_subject,
     verb_group_start,
 )
-from veille.extract.reporting import Frame, Position, ReportingCue, ReportingLexicon, Scope
+from veille.extract.reporting import Frame, ReportingCue, ReportingLexicon
 
 QUE = frozenset({"que", "qu'", "qu’"})
 # "ainsi que", "alors que", "plus que": a "que" after these opens no reported clause.
@@ -222,59 +219,48 @@ def _complement(doc: Doc, tok: Token, cue: ReportingCue, last: int, lex: Reporti
     cue_text = _cue_text(doc, group, last + 1)
     j = _after_adverbs(doc, last + 1)
     limit = clause_end(doc, j, lex, segments) if j < len(doc) else len(doc)
-    first, direct = _statement_start(doc, cue, last, j, limit, segments)
+    first = _statement_start(doc, cue, last, j, limit, segments)
     if first is None:
         return None
-    if Frame.QUE in cue.frames and doc[first - 1].lower_ in QUE:
-        cue_text = f"{cue_text} {doc[first - 1].text}" if first - 1 == last + 1 else cue_text
+    if doc[first - 1].lower_ in QUE and first - 1 == last + 1:
+        cue_text = f"{cue_text} {doc[first - 1].text}"
     start, end = _content(doc, first, lex, segments)
-    if direct is not None:
-        start, end = direct.start, direct.end
-    if end <= start or _lone_term(doc.text, start, end, segments):
+    if end <= start or _lone_term(start, end, segments):
         return None
-    return Attribution(Via.VERB, cue_text, doc[group].idx, start, end, speaker, direct=direct is not None)
+    return Attribution(Via.VERB, cue_text, doc[group].idx, start, end, speaker)
 
 
-def _lone_term(text: str, start: int, end: int, segments: list[QuotedSegment]) -> bool:
+def _lone_term(start: int, end: int, segments: list[QuotedSegment]) -> bool:
     """"a salué la « détermination » des Grecs": quoted words introduced by the verb alone, all
     of one or two words, are terms, not a statement."""
     if not any(s.open_at == start for s in segments):
         return False
-    inside = [s for s in segments if start <= s.open_at < end]
-    return all(len(re.findall(r"\w+", text[s.start:s.end])) < 3 for s in inside)
+    return all(s.words < 3 for s in segments if start <= s.open_at < end)
 
 
 def _statement_start(doc: Doc, cue: ReportingCue, last: int, j: int, limit: int,
-                     segments: list[QuotedSegment]) -> tuple[int | None, QuotedSegment | None]:
-    """First token of the statement after the cue, by frame (or the quoted segment itself)."""
+                     segments: list[QuotedSegment]) -> int | None:
+    """First token of the statement after the cue (j: first token after it and its adverbs)."""
     frames = cue.frames
     que = _que_after(doc, last) if Frame.QUE in frames else None
     if que is not None:
-        return que + 1 + (1 if que + 1 < len(doc) and doc[que + 1].text == ":" else 0), None
+        return que + 1 + (1 if que + 1 < len(doc) and doc[que + 1].text == ":" else 0)
     if j >= len(doc):
-        return None, None
+        return None
     if doc[j].text == ":" and Frame.COLON in frames:
-        return j + 1, None
-    seg = segment_opening_at(segments, doc[j])
-    if seg is not None and (Frame.QUOTE in frames or Frame.INF in frames):
-        return j, None
+        return j + 1
+    if segment_opening_at(segments, doc[j]) is not None and (Frame.QUOTE in frames or Frame.INF in frames):
+        return j  # "a dénoncé « ... »", "affirme « agir au nom de Dieu »"
     inf = _inf_after(doc, j, limit) if Frame.INF in frames else None
     if inf is not None:
-        return inf, None
+        return inf
     if Frame.OBJ_INF in frames and _obj_inf_after(doc, j, limit) is not None:
-        return j, None
+        return j
     if Frame.NP in frames and doc[j].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADP"):
-        return (j + 1 if doc[j].lower_ in DE and doc[j + 1].pos_ != "NOUN" else j), None
-    if Frame.QUOTE in frames:
-        seg = next((s for s in segments if doc[j].idx <= s.open_at < _char_end(doc, limit)), None)
-        opening = next((t for t in doc[j:limit] if t.idx == seg.open_at), None) if seg is not None else None
-        if opening is not None:
-            return opening.i, None
-    return None, None
-
-
-def _char_end(doc: Doc, k: int) -> int:
-    return doc[k - 1].idx + len(doc[k - 1].text) if k > 0 else 0
+        return j + 1 if doc[j].lower_ in DE and j + 1 < len(doc) and doc[j + 1].pos_ != "NOUN" else j
+    if Frame.QUOTE in frames:  # "remercient la Chine et la Russie « pour leur soutien »"
+        return next((t.i for t in doc[j:limit] if segment_opening_at(segments, t) is not None), None)
+    return None
 
 
 # --------------------------------------------------------------------------- incises

@@ -7,8 +7,10 @@ French convention for a quote over several paragraphs); otherwise it ends with i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+WORD = re.compile(r"\w+")
 PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
 SPACES = " \t\u00a0\u202f\u2009"
 
@@ -22,6 +24,8 @@ class QuotedSegment:
     open_at: int
     close_end: int
     closed: bool = True  # False when the paragraph ended before a closing mark
+    words: int = 0  # number of words inside
+    ends_sentence: bool = False  # the inner text ends with . ! ? or …: « ... pleuré. »
 
     def contains(self, offset: int) -> bool:
         return self.open_at <= offset < self.close_end
@@ -87,4 +91,5 @@ def _segment(text: str, open_at: int, close: int, closed: bool) -> QuotedSegment
     if start >= end:
         return None
     close_end = close + 1 if closed else close
-    return QuotedSegment(start=start, end=end, open_at=open_at, close_end=close_end, closed=closed)
+    return QuotedSegment(start=start, end=end, open_at=open_at, close_end=close_end, closed=closed,
+                         words=len(WORD.findall(text, start, end)), ends_sentence=text[end - 1] in ".!?…")

@@ -22,6 +22,7 @@ from veille.extract.quotes_clauses import (
     is_finite,
     segment_containing,
     skip_connectives,
+    tokens_between,
     trimmed_chars,
 )
 from veille.extract.quotes_frames import Attribution, Via, match_verb
@@ -37,13 +38,14 @@ BEFORE_TRAILING = frozenset({",", "»", "”"})  # "..., selon X." / "« ... » 
 CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–"})
 
 
-def _words(form: str) -> list[str]:
-    return form.lower().replace("’", "'").replace("'", "' ").split()
+def _words(form: str) -> tuple[str, ...]:
+    return tuple(form.lower().replace("’", "'").replace("'", "' ").split())
 
 
-def _match_at(doc: Doc, i: int, cue: ReportingCue) -> int | None:
-    words = _words(cue.lemma)
-    found = [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]]
+def _match_at(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
+    if doc[i].lower_.replace("’", "'") != words[0] or i + len(words) > len(doc):
+        return None
+    found = tuple(t.lower_.replace("’", "'") for t in doc[i:i + len(words)])
     return i + len(words) if found == words else None
 
 
@@ -84,11 +86,13 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
 def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment],
                       actors: "DocActors | None" = None) -> list[Attribution]:
     out = []
+    cues = [(cue, _words(cue.lemma)) for cue in lex.prepositions]
+    firsts = {words[0] for _, words in cues}
     for tok in doc:
-        if segment_containing(segments, tok.idx) is not None:
+        if tok.lower_.replace("’", "'") not in firsts or segment_containing(segments, tok.idx) is not None:
             continue
-        for cue in lex.prepositions:
-            after = _match_at(doc, tok.i, cue)
+        for cue, words in cues:
+            after = _match_at(doc, tok.i, words)
             if after is None:
                 continue
             att = _prep_attribution(doc, tok, after, cue, lex, segments, actors)
@@ -126,8 +130,7 @@ def _statement(doc: Doc, span: tuple[int, int], segments: list[QuotedSegment]) -
     """A clause with a finite verb, or quoted words: "ou, selon les juridictions, de la prison" is not."""
     if any(s.open_at >= span[0] and s.close_end <= span[1] + 1 for s in segments):
         return True
-    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return tokens is not None and any(is_finite(t) for t in tokens)
+    return any(is_finite(t) for t in tokens_between(doc, *span))
 
 
 def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
@@ -153,7 +156,7 @@ def _after_nested_prep(doc: Doc, k: int, lex: ReportingLexicon) -> int:
     """"pour qui, selon ses propres sources, les États-Unis ...": the statement starts after
     the second attribution phrase, which names the same statement."""
     for cue in lex.prepositions:
-        after = _match_at(doc, k, cue)
+        after = _match_at(doc, k, _words(cue.lemma)) if k < len(doc) else None
         if after is None:
             continue
         for j in range(after, min(after + 10, len(doc))):
@@ -170,8 +173,8 @@ def _whole_statement(doc: Doc, first: int, end: int) -> int:
     if any(is_finite(t) for t in doc[first:end]) or first != doc[first].sent.start or first == 0:
         return first
     prev = doc[first - 1].sent
-    if "\n" in doc.text[prev.end_char:doc[first].idx]:
-        return first
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[prev.end - 1:first]):
+        return first  # another paragraph
     return skip_connectives(doc, prev.start, first)
 
 

@@ -7,20 +7,17 @@
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import is_finite, is_negated
+from veille.extract.quotes_clauses import is_finite, is_negated, token_index_at, tokens_between
 from veille.extract.quotes_frames import Attribution, Via, match_verb, verb_speaker
 from veille.extract.quotes_marks import QuotedSegment
 from veille.extract.quotes_subjects import SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
 from veille.model import QuoteKind
 
-WORD = re.compile(r"\w+")
 MIN_WORDS = 4  # fewer quoted words than this, alone, are a term ("« fêtes sauvages »")
 MIN_WORDS_AFTER_DETERMINER = 8  # "une « source proche du dossier »" is a designation unless long
 LOOKBACK_SENTENCES = 2
@@ -40,11 +37,7 @@ class Draft:
 
 def token_at(doc: Doc, offset: int) -> Token | None:
     """The token starting at or containing a character offset."""
-    starts = [t.idx for t in doc]
-    k = bisect_left(starts, offset)
-    if k < len(doc) and doc[k].idx == offset:
-        return doc[k]
-    return doc[k - 1] if k > 0 else None
+    return doc[token_index_at(doc, offset)] if len(doc) else None
 
 
 def _direct(seg: QuotedSegment, via: Via, cue: str | None, cue_at: int, speaker: SpeakerRef | None,
@@ -54,11 +47,11 @@ def _direct(seg: QuotedSegment, via: Via, cue: str | None, cue_at: int, speaker:
 
 
 def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: ReportingLexicon) -> Draft | None:
-    colon = _colon_before(doc, seg)
+    opening = token_at(doc, seg.open_at)
+    colon = _colon_before(doc, opening)
     if colon is not None:
         speaker, cue = colon_speaker(doc, colon, drafts, lex)
         return _direct(seg, Via.COLON, cue, colon.idx, speaker)
-    opening = token_at(doc, seg.open_at)
     previous = _previous_quote(doc, opening, drafts) if opening is not None else None
     if previous is not None and opening is not None and opening.is_sent_start:
         return _direct(seg, Via.CONTINUATION, None, seg.open_at, None, follows=previous)
@@ -71,13 +64,11 @@ def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: 
     return _direct(seg, Via.UNATTRIBUTED, None, seg.open_at, None, follows=previous)
 
 
-def _colon_before(doc: Doc, seg: QuotedSegment) -> Token | None:
-    k = seg.open_at - 1
-    while k >= 0 and doc.text[k] in " \t\u00a0\u202f\n":
+def _colon_before(doc: Doc, opening: Token | None) -> Token | None:
+    k = opening.i - 1 if opening is not None else -1
+    while k >= 0 and doc[k].is_space:
         k -= 1
-    if k < 0 or doc.text[k] != ":":
-        return None
-    return token_at(doc, k)
+    return doc[k] if k >= 0 and doc[k].text == ":" else None
 
 
 def colon_speaker(doc: Doc, colon: Token, drafts: list[Draft], lex: ReportingLexicon) -> tuple[SpeakerRef | None, str | None]:
@@ -91,7 +82,7 @@ def colon_speaker(doc: Doc, colon: Token, drafts: list[Draft], lex: ReportingLex
     ref, cue = _reporter_before(doc, doc[sent.start:colon.i], lex)
     if ref is not None:
         return ref, cue
-    people = [e for e in doc.ents if e.label_ == "PER" and sent.start <= e.start and e.end <= colon.i]
+    people = [e for e in doc[sent.start:colon.i].ents if e.label_ == "PER"]
     if people:
         return SpeakerRef(people[-1].start, people[-1].end, people[-1].start), None
     verb = next((doc[k] for k in range(colon.i - 1, sent.start - 1, -1) if doc[k].pos_ == "VERB"
@@ -112,10 +103,6 @@ def _reporter_before(doc: Doc, span, lex: ReportingLexicon) -> tuple[SpeakerRef 
     return None, None
 
 
-def _sentence_index(doc: Doc, tok: Token) -> int:
-    return sum(1 for s in doc.sents if s.start <= tok.i)
-
-
 def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | None:
     """The quote just before, ending in the same or the previous sentence (same paragraph)."""
     earlier = [d for d in drafts if d.end <= opening.idx and d.kind is not QuoteKind.INDIRECT]
@@ -125,19 +112,19 @@ def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | No
     end_tok = token_at(doc, last.end - 1)
     if end_tok is None:
         return None
-    gap = _sentence_index(doc, opening) - _sentence_index(doc, end_tok)
-    return last if gap <= 1 else None
+    here, there = opening.sent, end_tok.sent
+    before = doc[here.start - 1].sent if here.start > 0 else here
+    return last if there.start in (here.start, before.start) else None
 
 
 def statement_like(doc: Doc, seg: QuotedSegment, opening: Token) -> bool:
     """Enough quoted words to be a statement, and not a title or a designation."""
-    words = WORD.findall(doc.text[seg.start:seg.end])
-    if len(words) < MIN_WORDS:
+    if seg.words < MIN_WORDS:
         return False
-    if all(w[0].isupper() for w in words if len(w) > 3):
+    span = tokens_between(doc, seg.start, seg.end)
+    if all(t.text[0].isupper() for t in span if t.is_alpha and len(t) > 3):
         return False  # a title: « Collateral Murder », « Congrès National Général »
     prev = doc[opening.i - 1] if opening.i > 0 else None
     after_article = prev is not None and prev.pos_ in ("DET", "ADP")
-    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-    finite = span is not None and any(is_finite(t) for t in span)
-    return finite or not after_article or len(words) >= MIN_WORDS_AFTER_DETERMINER
+    finite = any(is_finite(t) for t in span)
+    return finite or not after_article or seg.words >= MIN_WORDS_AFTER_DETERMINER

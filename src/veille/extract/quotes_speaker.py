@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import NP_LINKS
+from veille.extract.quotes_clauses import NP_LINKS, entities_in
 from veille.extract.quotes_marks import QuotedSegment
 from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
@@ -68,17 +68,17 @@ def _strip_det(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> int:
 def _entity_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> tuple[int, int] | None:
     """A named entity heading the part (not one inside a "de X" complement), its end mended
     when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
-    for ent in doc.ents:
-        if ent.label_ in labels and a <= ent.start and ent.end <= b:
-            k = ent.start - 1
-            while k >= a and doc[k].pos_ == "DET":
-                k -= 1
-            if k < a or not (doc[k].pos_ == "ADP" or doc[k].lower_ in NP_LINKS):
-                end = ent.end
-                while end < b and not doc[end].is_punct and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ == ""
-                                                             or not doc[end - 1].whitespace_):
-                    end += 1
-                return ent.start, end
+    for ent_start, ent_end in entities_in(doc, a, b, labels):
+        k = ent_start - 1
+        while k >= a and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= a and (doc[k].pos_ == "ADP" or doc[k].lower_ in NP_LINKS):
+            continue
+        end = ent_end
+        while end < b and not doc[end].is_punct and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ == ""
+                                                     or not doc[end - 1].whitespace_):
+            end += 1
+        return ent_start, end
     return None
 
 
@@ -183,6 +183,13 @@ class SpeakerBook:
     lex: ReportingLexicon
     segments: list[QuotedSegment] = field(default_factory=list)
     known: list[_Known] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s.start for s in self.doc.sents]
+
+    def _sentence_index(self, tok: Token) -> int:
+        return bisect_right(self.sentence_starts, tok.i) - 1
 
     def actor(self, ref: SpeakerRef | None) -> Actor | None:
         if ref is None:
@@ -200,7 +207,7 @@ class SpeakerBook:
         return actor
 
     def remember(self, actor: Actor, head: Token, lemmas: frozenset[str] = frozenset()) -> None:
-        sent_index = _sentence_index(head)
+        sent_index = self._sentence_index(head)
         self.known.append(_Known(actor, head, lemmas | {t.lower() for t in actor.name.split()}, sent_index))
 
     def _earlier(self, desc: Described) -> Actor | None:
@@ -231,7 +238,7 @@ class SpeakerBook:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
-        here = _sentence_index(tok)
+        here = self._sentence_index(tok)
         for known in reversed(self.known):
             if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i \
                     and _agrees(known.head, number, gender):
@@ -284,12 +291,6 @@ def _subject_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and first == tok.i and tok.dep_ == "ROOT"
 
 
-def _sentence_index(tok: Token) -> int:
-    return bisect_right(_sentence_starts(tok.doc), tok.i) - 1
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    return [s.start for s in doc.sents]
 
 
 def _number(tok: Token) -> str | None:

@@ -152,7 +152,7 @@ def antecedent(doc: Doc, rel: Token) -> SpeakerRef | None:
 
 def _entity_of(tok: Token) -> tuple[int, int] | None:
     if tok.ent_type_ in ("PER", "ORG"):
-        for ent in tok.doc.ents:
+        for ent in tok.sent.ents:
             if ent.start <= tok.i < ent.end:
                 return ent.start, ent.end
     return None

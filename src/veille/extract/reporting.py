@@ -104,6 +104,7 @@ class ReportingLexicon:
     name_titles: frozenset[str]
     sources: tuple[tuple[str, str], ...]
     verb_index: Mapping[str, ReportingCue] = field(default_factory=dict, compare=False, repr=False)
+    multiword: tuple[ReportingCue, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "ReportingLexicon":
@@ -134,7 +135,7 @@ class ReportingLexicon:
 
     def multiword_verbs(self) -> tuple[ReportingCue, ...]:
         """Entries of more than one word ("faire état", "faire savoir"), first word = the verb."""
-        return tuple(v for v in self.verbs if len(v.words) > 1 and not v.reflexive)
+        return self.multiword
 
     # ----------------------------------------------------------------- prepositions
     @property
@@ -189,7 +190,8 @@ def _load(path: Path) -> ReportingLexicon:
     for cue in lex.verbs + lex.prepositions + lex.incises:
         if cue.source not in known:
             raise ValueError(f"reporting.yaml: {cue.lemma!r} cites unknown source {cue.source!r}")
-    return replace(lex, verb_index=MappingProxyType(_verb_index(lex.verbs)))
+    multiword = tuple(v for v in lex.verbs if len(v.words) > 1 and not v.reflexive)
+    return replace(lex, verb_index=MappingProxyType(_verb_index(lex.verbs)), multiword=multiword)
 
 
 def _verb_index(verbs: tuple[ReportingCue, ...]) -> dict[str, ReportingCue]:
