@@ -1,6 +1,6 @@
 """Scale: the Dask engine against the single-machine pipeline on the same corpus (not collected by pytest).
 
-    .venv/bin/python bench/scale.py [--workers 2] [--files 8] [--copies 1]
+    .venv/bin/python bench/scale.py [--workers 2] [--files 8] [--copies 3]
 
 The corpus: the dev gold texts and the 100 Wikinews articles (bench/_common.py), as
 --files JSON Lines files (the units of the Dask engine); --copies N adds N-1 revised
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import tempfile
 import time
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def build_corpus(folder: Path, files: int, copies: int) -> tuple[list[str], int,
 
 def _measure(name: str, db: Path, started: float, summary, note: str = "") -> Measure:
     seconds = time.perf_counter() - started
+    note = "; ".join(filter(None, [note, f"load average after {os.getloadavg()[0]:.1f}"]))
     with Store.open(db, create=False) as store:
         texts = [r.article.text for r in store.iter_articles()]
     return Measure(name, seconds, words(texts), len(texts), summary.analysed, db, note)
@@ -133,7 +135,7 @@ def same_results(reference: Measure, other: Measure) -> str:
 
 
 def report(measures: list[Measure], equality: dict[str, str], n_articles: int, n_words: int, files: int,
-           copies: int) -> str:
+           copies: int, load_before: float) -> str:
     base = measures[0].seconds
     rows = [f"| {m.name} | {m.seconds:.1f} | {m.words_per_s:,.0f} | {base / m.seconds:.2f} | {m.analysed} | "
             f"{equality.get(m.name, 'reference')} | {m.note} |" for m in measures]
@@ -143,7 +145,8 @@ def report(measures: list[Measure], equality: dict[str, str], n_articles: int, n
         f"- packages: {', '.join(f'{p} {version(p)}' for p in PACKAGES)}",
         f"- corpus: {n_articles} articles, {n_words:,} words (dev gold texts + Wikinews 2012"
         f"{f', x{copies} revised copies' if copies > 1 else ''}) in {files} JSONL files",
-        "- wall time from the start of the command: model loading, cluster start and store writes included", "",
+        "- wall time from the start of the command: model loading, cluster start and store writes included;"
+        f" load average before the runs {load_before:.1f} (other processes on the machine slow every run)", "",
         "| run | seconds | words/s | speed-up | analysed | results vs single process | notes |",
         "|---|---:|---:|---:|---:|---|---|", *rows, ""])
 
@@ -152,15 +155,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files", type=int, default=8)
-    ap.add_argument("--copies", type=int, default=1)
+    ap.add_argument("--copies", type=int, default=3)
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="veille-scale-") as tmp:
         work = Path(tmp)
         specs, n_articles, n_words = build_corpus(work / "corpus", args.files, args.copies)
         measures = [single_process(specs, work), process_pool(specs, work, args.workers),
                     dask_local_cluster(specs, work, args.workers)]
         equality = {m.name: same_results(measures[0], m) for m in measures[1:]}
-        write_result("scale.md", report(measures, equality, n_articles, n_words, args.files, args.copies))
+        write_result("scale.md", report(measures, equality, n_articles, n_words, args.files, args.copies,
+                                         load_before))
 
 
 if __name__ == "__main__":
