@@ -28,6 +28,7 @@ class Describer:
     def __init__(self, actors: "DocActors"):
         self.a, self.kb, self.doc = actors, actors.kb, actors.doc
         self.dominant = actors.context_countries[0] if actors.context_countries else None
+        self._apposition_span: tuple[int, int] | None = None
 
     def describe(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
         span = (tok.i, tok.i + 1)
@@ -231,14 +232,18 @@ class Describer:
         ent = self.a.ent_at(tok.i)
         start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
         name = self.doc[start:end].text
-        desc = None
+        self._apposition_span = None
         if role_match is not None and role_tok is not None:
             desc = self._role_actor_no_name(role_tok, role_match)
         else:
             desc = self._appositive(end)
         if desc is not None and desc.kb_id is None:
-            return Actor(name=name, country=desc.country, sector=desc.sector, org=desc.org,
-                         confidence=min(desc.confidence, 0.7), role=desc.role, kind=EntityKind.PERSON), (start, end)
+            person = Actor(name=name, country=desc.country, sector=desc.sector, org=desc.org,
+                           confidence=min(desc.confidence, 0.7), role=desc.role, kind=EntityKind.PERSON)
+            if self._apposition_span is not None:
+                self.a.cover(*self._apposition_span, person)
+                self._apposition_span = None
+            return person, (start, end)
         if desc is not None:  # "X, le chef du CNSP": the description names a KB person
             return replace(desc, confidence=min(desc.confidence, 0.7)), (start, end)
         country = self.dominant
@@ -268,6 +273,7 @@ class Describer:
         for k in range(j, min(len(doc), j + 3)):
             rm = role_for(doc[k], self.kb)
             if rm is not None and rm.start <= j + 1:
+                self._apposition_span = self._phrase_span(doc[k], rm.start, rm.end)
                 return self._role_actor_no_name(doc[k], rm)
         return None
 

@@ -68,6 +68,13 @@ class DocActors:
             if tok.pos_ in ACTOR_POS or tok.i in self._token_match:
                 self.actor_for_token(tok)
 
+    def cover(self, start: int, end: int, actor: Actor) -> None:
+        """Tokens [start, end) belong to a phrase already resolved to `actor` ("armées" in "forces armées
+        russes", the appositive "enseignante-chercheuse" of a name): they denote the same actor."""
+        for j in range(start, end):
+            if j not in self._actors and j not in self._token_match:
+                self._actors[j] = actor
+
     # ------------------------------------------------------------------ public
 
     def actor_for_token(self, tok: Token) -> Actor | None:
@@ -80,6 +87,7 @@ class DocActors:
         self._actors[i] = actor
         if actor is not None:
             self._record(i, actor, span)
+            self.cover(span[0], span[1], actor)
         return actor
 
     def actor_for_span(self, span: Span) -> Actor | None:
