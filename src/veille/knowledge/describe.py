@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.knowledge.normalize import fold, key, words
+from veille.knowledge.normalize import fold, key, role_words, words
 from veille.knowledge.phrases import RoleMatch, case_words, demonym_countries, is_place_use, role_for
 from veille.knowledge.records import Country, Organisation, Person, RoleTerm
 from veille.model import NON_STATE_CODES, Actor, EntityKind
@@ -146,7 +146,11 @@ class Describer:
         cands += [self.doc[i] for i in range(rm.start, rm.end) if self.doc[i].pos_ == "ADJ"]
         out = []
         for c in sorted(cands, key=lambda t: t.i):
-            out += [code for code in demonym_countries(c, self.kb) if code not in out]
+            codes = demonym_countries(c, self.kb)
+            people = self.kb.role(role_words(c.text)) if not codes else None
+            if people is not None and people.country in self.kb.countries:  # "étudiants tibétains" -> CHN
+                codes = [people.country]
+            out += [code for code in codes if code not in out]
         return out
 
     def _complement(self, tok: Token, rm: RoleMatch) -> Actor | None:
