@@ -118,7 +118,13 @@ def _presupposing(tok: Token, cues: ClaimCues) -> bool:
 
 
 def verb_group(verb: Token) -> list[Token]:
-    return [verb] + [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    """The verb with its auxiliaries, also when the parser made the auxiliary the head ("n'a plus attaqué")."""
+    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    head = verb.head
+    if head.i != verb.i and head.lemma_ in ("avoir", "être") and verb.dep_ in ("obj", "xcomp", "ccomp") \
+            and verb.morph.get("VerbForm") == ["Part"]:
+        group.append(head)
+    return group
 
 
 def is_conditional(tok: Token) -> bool:
@@ -160,7 +166,7 @@ def _question(trigger: Token, title: str | None) -> str | None:
 
 def _negation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | None:
     for verb in heads + ([trigger] if trigger.pos_ in ("VERB", "AUX") else []):
-        words = [c for v in verb_group(verb) for c in v.children] + list(verb.children)
+        words = [c for v in verb_group(verb) for c in v.children]
         has_ne = any(w.lower_ in ("ne", "n'", "n’") for w in words)
         particle = next((w for w in words if w.lower_ in cues.negation_particles and w.i > verb.i - 6), None)
         if has_ne and particle is not None and not _restrictive(verb, cues):
@@ -256,8 +262,8 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
     noun = _alleging_noun(trigger, cues)
     if noun is not None:
         return noun
-    sent = trigger.sent.text.lower()
-    return next((p for p in cues.alleged_phrases if p in sent), None)
+    scope = " ".join(t.lower_ for t in (heads[0] if heads else trigger).subtree)
+    return next((p for p in cues.alleged_phrases if p in scope), None)
 
 
 def _alleging_noun(trigger: Token, cues: ClaimCues) -> str | None:

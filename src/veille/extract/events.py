@@ -158,7 +158,8 @@ def _mode(frame: Frame, etype, source: Actor | None, lexicon: Lexicon) -> str | 
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and _key(a) == _key(b)
+    """One participant on both sides (not two mentions a resolver tied to one country)."""
+    return a is not None and b is not None and _key(a) == _key(b) and a.name.lower() == b.name.lower()
 
 
 def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
@@ -276,14 +277,13 @@ def _is_heading(tok: Token) -> bool:
 def _dedupe(told: list[_Told], text: str) -> list[Event]:
     """One event per occurrence and claim: sub-headings yield to the body, restatements to the first
     complete mention, mentions missing a participant to the complete one."""
-    body = [t.event for t in told if not t.heading]
-    body_keys = {(e.type, _key(e.source)) for e in body} | {(e.type, _key(e.target)) for e in body}
+    body_types = {t.event.type for t in told if not t.heading}
     seen: dict[tuple, tuple[str | None, bool]] = {}
     out: list[_Told] = []
     for t in told:
         e = t.event
-        if t.heading and ((e.type, _key(e.source)) in body_keys or (e.type, _key(e.target)) in body_keys):
-            continue
+        if t.heading and e.type in body_types:
+            continue  # a sub-heading announces what the body tells
         if t.taken_up and any(o.event.type == e.type and _key(o.event.source) in (_key(e.source), None)
                               for o in out):
             continue  # "Les Talibans ont visé cet hôtel": the attack told above

@@ -83,12 +83,24 @@ def find_frames(doc: Doc, lexicon: Lexicon, actor_of: ActorOf) -> list[Frame]:
 
 
 def _reading(verb: Token, lexicon: Lexicon) -> Reading | None:
-    senses = lexicon.verb_senses(verb.lemma_)
+    senses = lexicon.verb_senses(verb.lemma_) or lexicon.verb_senses(first_group_lemma(verb))
     if not senses or verb.pos_ == "AUX" and verb.lemma_ in ("être", "avoir"):
         return None
     args = verb_args(verb, lexicon)
     sense = next((s for s in senses if sense_applies(s, args, lexicon.quantities)), None)
     return Reading(verb, args, sense) if sense is not None else None
+
+
+FIRST_GROUP_ENDINGS = ("aient", "ent", "ons", "ez", "es", "e", "ait", "ais", "ant", "ées", "és", "ée", "é")
+
+
+def first_group_lemma(verb: Token) -> str:
+    """The lemmatizer leaves some inflected forms as they are ("contrôlent"): try the -er infinitive."""
+    low = verb.lower_
+    if verb.lemma_.lower() != low:
+        return verb.lemma_
+    ending = next((e for e in FIRST_GROUP_ENDINGS if low.endswith(e) and len(low) > len(e) + 2), None)
+    return low[: -len(ending)] + "er" if ending else low
 
 
 def _consumed(readings, lexicon: Lexicon) -> set[int]:
@@ -100,8 +112,8 @@ def _consumed(readings, lexicon: Lexicon) -> set[int]:
             for tok in (args.inf, args.obj):
                 if tok is not None and (tok.pos_ in ("VERB", "AUX") or lexicon.noun_senses(tok.lemma_)):
                     out.update(content_tokens(tok))
-        if w.obj and args.obj is not None:
-            out.update(t.i for t in args.obj.subtree)
+        if w.obj and args.obj is not None:  # not the participle itself ("des officiers formés par")
+            out.update({t.i for t in args.obj.subtree} - {t.i for t in r.verb.subtree})
         for prep, noun in w.obl:
             if noun is not None:
                 out.update(t for p, h in args.comps if p == prep for t in content_tokens(h))

@@ -56,7 +56,7 @@ def _near(subj: Token, verb: Token) -> bool:
 
 
 def _np_start(noun: Token) -> int:
-    left = [c for c in noun.children if c.i < noun.i and c.dep_ not in ("case", "punct", "cc")]
+    left = [c for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "nummod", "nmod", "flat:name")]
     return min([noun.i] + [c.left_edge.i for c in left])
 
 

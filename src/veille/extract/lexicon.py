@@ -85,7 +85,8 @@ class Condition:
     @property
     def specificity(self) -> int:
         return sum(bool(v) for v in (self.obj, self.subj, self.obl, self.de, self.adj, self.case)) * 2 + sum(
-            v is not None for v in (self.refl, self.en, self.inf, self.supported)) + bool(self.obj_not or self.obl_not or self.case_not)
+            v is not None for v in (self.refl, self.en, self.inf, self.supported)) + bool(
+            self.obj_not or self.obl_not or self.case_not) + any(noun for _, noun in self.obl)
 
 
 class ComplementUse(str, Enum):
@@ -376,18 +377,20 @@ def _condition(when: dict, sets: dict[str, frozenset[str]], where: str) -> Condi
         return _expand(when.get(key, ()), sets, where)
 
     return Condition(
-        obj=words("obj"), obj_not=words("obj_not"), subj=words("subj"), obl=_preps(when.get("obl", ())),
-        obl_not=_preps(when.get("obl_not", ())), de=words("de"), adj=words("adj"),
+        obj=words("obj"), obj_not=words("obj_not"), subj=words("subj"), obl=_preps(when.get("obl", ()), sets),
+        obl_not=_preps(when.get("obl_not", ()), sets), de=words("de"), adj=words("adj"),
         refl=when.get("refl"), en=when.get("en"), inf=when.get("inf"),
         case=words("case"), case_not=words("case_not"), supported=when.get("supported"))
 
 
-def _preps(items: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
-    """"en+audience" → ("en", "audience"): preposition and noun lemma; "auprès de" → ("auprès de", None)."""
+def _preps(items: Iterable[str], sets: dict[str, frozenset[str]]) -> tuple[tuple[str, str | None], ...]:
+    """"en+audience" → ("en", "audience"): preposition and noun lemma ("à+@armed": any of a word set);
+    "auprès de" → ("auprès de", None)."""
     out = []
     for item in items:
         prep, _, noun = str(item).lower().partition("+")
-        out.append((prep.strip(), noun.strip() or None))
+        nouns = _expand([noun.strip()], sets, f"condition {item!r}") if noun.strip() else [None]
+        out.extend((prep.strip(), n) for n in sorted(nouns, key=str))
     return tuple(out)
 
 

@@ -1,0 +1,199 @@
+"""PLOVER events (extract/events*.py): one construction per test, small French sentences of our own,
+run through the real model, resolver, quotes and time expressions, published on a fixed date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.extract.events import find_events
+from veille.extract.lexicon import Lexicon
+from veille.extract.quotes import find_quotes
+from veille.extract.timex import find_timexes
+from veille.knowledge.gazetteer import Gazetteer
+from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.resolver import resolve_doc
+from veille.model import Event, EventType, Status
+
+PUBLISHED = date(2021, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    """analyse(text) -> the events of the text, published on PUBLISHED."""
+    kb, gazetteer, lexicon = KnowledgeBase.load(), Gazetteer.load(), Lexicon.load()
+
+    def run(text: str, title: str | None = None) -> list[Event]:
+        doc = nlp(text)
+        actors = resolve_doc(doc, PUBLISHED, kb, gazetteer)
+        return find_events(doc, actors, lexicon, timexes=find_timexes(text, PUBLISHED),
+                           quotes=find_quotes(doc, actors), gazetteer=gazetteer, published=PUBLISHED, title=title)
+
+    return run
+
+
+def one(events: list[Event], etype: EventType) -> Event:
+    found = [e for e in events if e.type is etype]
+    assert len(found) == 1, [(e.type.value, e.evidence.text) for e in events]
+    return found[0]
+
+
+def test_events_passive_agent_found_on_the_noun(analyse):
+    text = "L'ambassadeur de France a été reçu en audience par le président nigérien à Niamey."
+    e = one(analyse(text), EventType.CONSULT)
+    assert e.mode == "visit"
+    assert (e.source.country, e.target.country) == ("FRA", "NER")  # the visitor is the source
+    assert e.status is Status.ASSERTED and e.attributed_to is None
+    assert e.place is not None and e.place.name == "Niamey"
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+    assert e.evidence.text.startswith("L'ambassadeur de France a été reçu en audience")
+
+
+def test_events_participle_turned_around(analyse):
+    e = one(analyse("Des officiers formés par la Russie ont pris le pouvoir."), EventType.AID)
+    assert e.source.country == "RUS"
+    assert e.target.name == "officiers" and "MIL" in e.target.sector
+    assert e.evidence.text == "Des officiers formés par la Russie"
+
+
+def test_events_coordinated_targets_give_one_event_each(analyse):
+    events = [e for e in analyse("Les manifestants remercient la Chine et la Russie.")
+              if e.type is EventType.SUPPORT]
+    assert sorted(e.target.country for e in events) == ["CHN", "RUS"]
+    assert {e.source.name for e in events} == {"manifestants"}
+    assert {e.evidence.text for e in events} == {"Les manifestants remercient la Chine et la Russie"}
+
+
+def test_events_relative_clause_keeps_its_own_subject(analyse):
+    events = analyse("Les manifestants montrent des affiches sur lesquelles ils remercient le Niger.")
+    e = one(events, EventType.SUPPORT)
+    assert e.target.country == "NER" and e.source.name == "manifestants"
+    assert e.evidence.text == "ils remercient le Niger"
+
+
+def test_events_subject_relative_starts_at_its_antecedent(analyse):
+    e = one(analyse("Ce sont les jihadistes, qui contrôlent le nord du pays depuis mars."), EventType.COERCE)
+    assert e.mode == "seize"
+    assert e.evidence.text == "les jihadistes, qui contrôlent le nord du pays depuis mars"
+
+
+def test_events_apposition_is_not_coordination(analyse):
+    events = analyse("Assimi Goïta, le chef de la junte, a reçu l'ambassadeur de Russie.")
+    e = one(events, EventType.CONSULT)
+    assert (e.source.country, e.target.name) == ("RUS", "Assimi Goïta")
+
+
+def test_events_infinitive_complement_is_the_event(analyse):
+    e = one(analyse("La CEDEAO a décidé de sanctionner le Mali."), EventType.SANCTION)
+    assert (e.source.org, e.target.country, e.mode) == ("ECOWAS", "MLI", "discontinue")
+    assert e.evidence.text == "La CEDEAO a décidé de sanctionner le Mali"
+
+
+def test_events_threat_consumes_its_content_and_takes_its_mode(analyse):
+    events = analyse("Le JNIM menace d'attaquer les convois de l'armée malienne.")
+    e = one(events, EventType.THREATEN)
+    assert e.mode == "violence" and e.source.org == "JNIM"
+    assert not [x for x in events if x.type is EventType.ASSAULT]
+
+
+def test_events_promise_of_a_retreat_is_a_concession(analyse):
+    e = one(analyse("L'armée a promis de remettre le pouvoir aux civils."), EventType.CONCEDE)
+    assert e.status is Status.ASSERTED and "MIL" in e.source.sector
+
+
+def test_events_negation_scope_covers_the_signature(analyse):
+    e = one(analyse("Le Niger n'a pas signé l'accord de défense avec la France."), EventType.SUPPORT)
+    assert (e.source.country, e.target.country) == ("NER", "FRA")
+    assert e.status is Status.NEGATED
+
+
+def test_events_coordinated_verb_carries_the_subject_over(analyse):
+    events = analyse("Les soldats ont encerclé le village et ont arrêté trois suspects.")
+    arrest = [e for e in events if e.type is EventType.COERCE and e.mode == "arrest"]
+    assert len(arrest) == 1
+    assert arrest[0].source.name == "soldats" and arrest[0].target.name == "suspects"
+
+
+def test_events_gerund_takes_the_subject_of_its_clause(analyse):
+    e = one(analyse("Le Royaume-Uni a protégé le général en refusant de l'extrader."), EventType.REJECT)
+    assert e.source.country == "GBR"
+    assert e.evidence.text.startswith("Le Royaume-Uni")
+
+
+def test_events_nominal_with_de_and_contre(analyse):
+    e = one(analyse("Les sanctions de la CEDEAO contre le Mali pèsent sur l'économie."), EventType.SANCTION)
+    assert (e.source.org, e.target.country) == ("ECOWAS", "MLI")
+
+
+def test_events_nominal_with_an_undergoing_support_verb(analyse):
+    text = "Les militaires maliens ont reçu une formation auprès de l'armée russe."
+    e = one(analyse(text), EventType.AID)
+    assert (e.source.country, e.target.country) == ("RUS", "MLI")
+    assert e.trigger == "formation"
+
+
+def test_events_nominal_patient_de(analyse):
+    e = one(analyse("Le renversement du président Mohamed Bazoum a surpris Niamey."), EventType.COERCE)
+    assert e.mode == "seize" and e.target.country == "NER" and "Bazoum" in e.target.name
+
+
+def test_events_purpose_clause_is_not_a_second_event(analyse):
+    events = analyse("Le ministre s'est rendu à Bamako pour rencontrer le président.")
+    assert [e.type for e in events] == [EventType.CONSULT]
+    assert events[0].mode == "visit"
+    assert events[0].evidence.text.endswith("pour rencontrer le président")
+
+
+def test_events_means_give_the_assault_mode(analyse):
+    e = one(analyse("Des jihadistes ont attaqué un camp militaire avec des engins explosifs."), EventType.ASSAULT)
+    assert e.mode == "explosives"
+
+
+def test_events_need_a_participant(analyse):
+    assert analyse("Les attaques se multiplient dans la région.") == []
+
+
+def test_events_unnamed_perpetrator_is_unknown(analyse):
+    e = one(analyse("Deux soldats ont été tués."), EventType.ASSAULT)
+    assert e.source.sector == ("UNK",) and e.source.country is None
+    assert "MIL" in e.target.sector and e.source.confidence < 0.5
+
+
+def test_events_agentless_arrest_takes_the_police_named_before(analyse):
+    text = "Selon la police nigérienne, trois hommes ont été arrêtés à Niamey."
+    e = one(analyse(text), EventType.COERCE)
+    assert e.mode == "arrest" and "COP" in e.source.sector and e.source.country == "NER"
+    assert e.status is Status.REPORTED
+
+
+def test_events_future_visit_is_an_agreement(analyse):
+    e = one(analyse("Le ministre malien se rendra à Paris la semaine prochaine."), EventType.AGREE)
+    assert e.status is Status.FUTURE
+    assert e.date is not None and e.date.value == "2021-W10" and not e.date.from_publication
+
+
+def test_events_date_from_the_clause_else_publication(analyse):
+    dated = one(analyse("Le 12 février 2021, les militaires ont arrêté le Premier ministre."), EventType.COERCE)
+    assert dated.date.value == "2021-02-12" and "12 février 2021" in dated.date.text
+    undated = one(analyse("Les militaires ont arrêté le Premier ministre."), EventType.COERCE)
+    assert undated.date.value == "2021-03-01" and undated.date.from_publication
+
+
+def test_events_restatement_is_kept_once(analyse):
+    text = ("Les rebelles ont attaqué la ville de Gao. Les rebelles ont attaqué la ville de Gao.\n"
+            "L'attaque des rebelles contre la ville de Gao a fait dix morts.")
+    assert len([e for e in analyse(text) if e.type is EventType.ASSAULT]) == 1
+
+
+def test_events_subheading_yields_to_the_body(analyse):
+    text = ("L'audience accordée à l'ambassadeur russe par la junte\n"
+            "L'ambassadeur russe a été reçu en audience par les militaires au pouvoir.")
+    events = analyse(text)
+    assert len(events) == 1 and events[0].evidence.text.startswith("L'ambassadeur russe a été reçu")
+
+
+def test_events_confidence_is_a_probability(analyse):
+    events = analyse("La CEDEAO a sanctionné le Mali. Deux soldats ont été tués.")
+    assert events and all(0.0 < e.confidence < 1.0 for e in events)
+    stated, implicit = events
+    assert stated.confidence > implicit.confidence
