@@ -239,3 +239,16 @@ def test_title_names_the_article_country(nlp, kb, gazetteer):
     assert actors.context_countries[0] == "MLI"
     assert _at(actors, doc, "manifestants").country == "MLI"
     assert _at(actors, doc, "junte").org == "CNSP"
+
+
+def test_title_description_gives_its_country_to_the_body(nlp, kb, gazetteer):
+    from datetime import date
+
+    from veille.knowledge.resolver import resolve_doc
+
+    doc = nlp("Le journaliste français a été tué à Homs. Selon Le Figaro, les rebelles ont tiré un obus.")
+    actors = resolve_doc(doc, date(2012, 7, 18), kb, gazetteer,
+                         title="Le journaliste aurait été victime d'une bavure des rebelles syriens")
+    assert _at(actors, doc, "rebelles").country == "SYR"
+    assert _at(actors, doc, "journaliste").country == "FRA"
+    assert _at(actors, doc, "Figaro").org == "LE_FIGARO"

@@ -128,7 +128,7 @@ class Describer:
         if loc:
             return loc, None, 0.65
         if role.country is None:
-            code = self.a.country_for_role(role.resolve, tok.i)
+            code = self.a.country_for_role(role.resolve, tok.i, role.id)
             if code:
                 return code, None, 0.5
         return None, None, 0.4

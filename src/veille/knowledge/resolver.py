@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.knowledge.describe import Describer
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
-from veille.knowledge.normalize import words
+from veille.knowledge.normalize import singular, words
 from veille.knowledge.phrases import Match, is_place_use, person_context_ok, scan_names, valid_on
 from veille.knowledge.records import Country, Organisation, Person, Region
 from veille.model import Actor, Entity, EntityKind, Mention, Place
@@ -217,7 +217,25 @@ class DocActors:
                     break
         return out
 
-    def country_for_role(self, resolve: str | None, i: int) -> str | None:
+    def _title_roles(self) -> dict[str, str]:
+        """Descriptions the headline gives a country ("... des rebelles syriens"): role id -> country."""
+        if not hasattr(self, "_title_role_map"):
+            out: dict[str, str] = {}
+            raw = words(self.title or "")
+            ws = tuple(singular(w) for w in raw)
+            for i in range(len(ws)):
+                for n in range(min(self.kb.max_role_words, len(ws) - i), 0, -1):
+                    role = self.kb.role(ws[i:i + n])
+                    if role is None:
+                        continue
+                    codes = [c.code for w in raw[i + n:i + n + 2] for c in self.kb.demonym(w)]
+                    if codes and role.id not in out:
+                        out[role.id] = codes[0]
+                    break
+            self._title_role_map = out
+        return self._title_role_map
+
+    def country_for_role(self, resolve: str | None, i: int, role_id: str | None = None) -> str | None:
         """The country of a description that names none ("la junte", "les manifestants").
 
         "la junte", "le régime": the first article country with a ruling body on the date. Others: the
@@ -228,6 +246,8 @@ class DocActors:
             for code in self.context_countries:
                 if self.kb.ruling_body(code, self.published, kind) is not None:
                     return code
+        if role_id and role_id in self._title_roles():
+            return self._title_roles()[role_id]
         local: Counter[str] = Counter()
         for j, actor in self.mentions_before(i):
             if i - j > LOCAL_WINDOW:
