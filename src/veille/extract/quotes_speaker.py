@@ -232,7 +232,7 @@ class SpeakerBook:
                          confidence=0.3)
         name = expand_acronym(self.doc, desc.name) if desc.proper or not found.kb_id else found.name
         country = found.country or self._place_country(ref)
-        return replace(found, name=name, role=desc.role, country=country, kind=found.kind or kind)
+        return replace(found, name=name, role=desc.role or found.role, country=country, kind=found.kind or kind)
 
     def _pronoun(self, tok: Token) -> Actor | None:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one

@@ -176,7 +176,7 @@ def _ends_in_verb(doc: Doc, k: int, end: int) -> bool:
     for j in range(k, end):
         if doc[j].text in (",", "«", ":") or doc[j].text in STOP_PUNCT:
             return False
-        if is_finite(doc[j]) or is_aux(doc[j]) or doc[j].lower_ in OBJECT_CLITICS and j > k:
+        if is_finite(doc[j]) or is_aux(doc[j]) or doc[j].lower_ in OBJECT_CLITICS and doc[j].pos_ == "PRON":
             return True
     return False
 
