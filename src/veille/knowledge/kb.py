@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from veille.knowledge.cache import cached
+from veille.knowledge.cache import cached, code_version
 from veille.knowledge.loader import DATA_DIR, KnowledgeError, Loaded, load_data, version_of
 from veille.knowledge.normalize import key, role_words, words
 from veille.knowledge.records import Country, Organisation, Person, Region, RoleTerm, Rule, Tenure
 from veille.model import NON_STATE_CODES
 
 Entry = Country | Organisation | Person
-CACHE_FORMAT = 4  # bump when the index layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,8 @@ class KnowledgeBase:
         """Load (once per process and directory) and index the data files; raise KnowledgeError if broken."""
         path = str(Path(data_dir).resolve()) if data_dir else str(DATA_DIR)
         if path not in cls._cache:
-            cls._cache[path] = cached(f"kb-{CACHE_FORMAT}-{version_of(path)}", lambda: cls._build(path))
+            code = code_version("kb", "records", "loader", "normalize")
+            cls._cache[path] = cached(f"kb-{code}-{version_of(path)}", lambda: cls._build(path))
         return cls._cache[path]
 
     @classmethod
