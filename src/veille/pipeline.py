@@ -201,6 +201,26 @@ def run_analyze(settings: Settings, analyzer: Analyzer, *, progress: Progress | 
     return summary
 
 
+def run_reanalyze(settings: Settings, analyzer: Analyzer, versions: dict[str, str], *,
+                  since: str | None = None, progress: Progress | None = None) -> RunSummary:
+    """Redo the analyses an upgrade changed: those recorded with other ``versions`` than the
+    current ones (or, with ``since``, those made by that version of any component)."""
+    progress = progress or NoProgress()
+    clock, tally = _Clock(), _Tally()
+    with _open_store(settings, create=False) as store:
+        run_id = store.start_run("reanalyze", [since] if since else [])
+        progress.start("reanalyse", total=store.count_outdated_analysis(versions, since=since))
+        after = None
+        while batch := store.outdated_analysis(versions, settings.batch_size, since=since, after=after):
+            after = batch[-1].doc_id
+            _analyse(store, run_id, batch, analyzer, clock, tally)
+            progress.advance(len(batch))
+        progress.finish()
+        summary = clock.summary(run_id, tally)
+        store.finish_run(run_id, summary.counts())
+    return summary
+
+
 def _open_store(settings: Settings, *, create: bool) -> Store:
     return Store.open(settings.db_path, create=create, near_threshold=settings.near_duplicate_threshold)
 

@@ -100,3 +100,24 @@ def test_bad_batch_size_is_a_usage_error(veille, seed_path, tmp_path):
 def test_store_in_missing_folder_is_an_error_to_act_on(veille, seed_path, tmp_path):
     code, _, err = veille("ingest", seed_path, "--db", tmp_path / "no" / "v.db", "--no-analyze")
     assert code == 1 and "folder" in err and "does not exist" in err and "Traceback" not in err
+
+
+def test_reanalyze_redoes_only_out_of_date_analyses(veille, tmp_path, seed_path):
+    import json
+    import sqlite3
+
+    db = tmp_path / "v.db"
+    assert veille("ingest", seed_path, "--db", db)[0] == 0
+    code, out, _ = veille("reanalyze", "--db", db)
+    assert code == 0 and "0 articles analysed" in out
+    with sqlite3.connect(db) as conn:
+        versions = json.loads(conn.execute("SELECT analysis_versions FROM articles").fetchone()[0])
+        assert set(versions) == {"veille", "model", "kb", "lexicon"}
+        conn.execute("UPDATE articles SET analysis_versions = json_set(analysis_versions, '$.kb', 'old-kb')")
+    code, out, _ = veille("reanalyze", "--db", db, "--since-version", "other")
+    assert code == 0 and "0 articles analysed" in out
+    code, out, _ = veille("reanalyze", "--db", db)
+    assert code == 0 and "1 articles analysed" in out
+    with sqlite3.connect(db) as conn:
+        assert json.loads(conn.execute("SELECT analysis_versions FROM articles").fetchone()[0]) == versions
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] > 0

@@ -30,6 +30,13 @@ exit status: 0 when the run completed, even if some items were rejected;
              1 when the store cannot be used."""
 
 
+REANALYZE_DESCRIPTION = """\
+Every analysis records the versions of veille, the spaCy model, the knowledge base and
+the lexicon that made it. This command redoes the analyses whose versions differ from
+the current ones (after an upgrade or an edit of the knowledge files), or with
+--since-version, only those made by one old version. Up-to-date analyses are left alone."""
+
+
 def register(subparsers) -> None:
     ingest = add_command(subparsers, "ingest", help="read sources into the store and analyse them",
                          description=INGEST_DESCRIPTION,
@@ -56,6 +63,15 @@ def register(subparsers) -> None:
     analyze.add_argument("--retry-failed", action="store_true",
                          help="also retry the articles the analyser rejected before")
     analyze.set_defaults(run=run_analyze_command)
+
+    re = add_command(subparsers, "reanalyze", help="redo the analyses an upgrade made out of date",
+                     description=REANALYZE_DESCRIPTION, example="veille reanalyze --db veille.db")
+    add_db_argument(re)
+    re.add_argument("--since-version", metavar="VERSION",
+                    help="redo only the analyses made by this version of any component (see `veille show`)")
+    re.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per batch (default 64)")
+    re.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
+    re.set_defaults(run=run_reanalyze_command)
 
 
 def analyzer_factory():
@@ -120,6 +136,22 @@ def run_ingest_command(args: argparse.Namespace) -> int:
     if summary.ingested + summary.already_stored == 0:
         print("nothing could be read from the sources given (see the reasons above)", file=sys.stderr)
         return NOTHING_READ
+    return 0
+
+
+def run_reanalyze_command(args: argparse.Namespace) -> int:
+    from veille.extract.analyze import current_versions
+    from veille.pipeline import run_reanalyze
+    from veille.store import Store
+
+    settings = settings_from(args, batch_size=args.batch_size, workers=args.workers)
+    Store.open(settings.db_path, create=False).close()
+    versions = current_versions()
+    with analyzer_for(settings, args.workers) as analyzer:
+        summary = run_reanalyze(settings, analyzer, versions, since=args.since_version,
+                                progress=make_progress(sys.stderr))
+    print(f"current versions: {', '.join(f'{k} {v}' for k, v in versions.items())}")
+    print_analyze_summary(summary, db_label(args))
     return 0
 
 

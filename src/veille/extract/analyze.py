@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille import __version__
 from veille.config import Settings
 from veille.errors import RejectedInput
 from veille.extract.events import find_events
@@ -37,7 +38,16 @@ class Resources:
         return cls(load_nlp(), KnowledgeBase.load(), Gazetteer.load(), Lexicon.load())
 
     def versions(self) -> dict[str, str]:
-        return {"model": model_version(self.nlp), "kb": self.kb.version, "lexicon": self.lexicon.version}
+        return current_versions(self.kb, self.lexicon)
+
+
+def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> dict[str, str]:
+    """What an analysis made now would record: code, model, knowledge base and lexicon versions.
+
+    Cheap (no model loading), so a run can tell which stored analyses are out of date.
+    """
+    kb, lexicon = kb or KnowledgeBase.load(), lexicon or Lexicon.load()
+    return {"veille": __version__, "model": model_version(), "kb": kb.version, "lexicon": lexicon.version}
 
 
 def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import metadata
 
 import spacy
 from spacy.language import Language
@@ -24,9 +25,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def model_version(nlp: Language) -> str:
-    """Provenance string: model name and version plus our components' version."""
-    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}+veille{COMPONENTS_VERSION}"
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """Provenance string: model package and version plus our components' version (no loading)."""
+    return f"{model}-{metadata.version(model)}+veille{COMPONENTS_VERSION}"
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:

@@ -175,6 +175,28 @@ def pending(conn: sqlite3.Connection, limit: int, after: str | None = None) -> l
     return [article_from_row(row) for row in rows]
 
 
+def outdated_clause(versions: dict[str, str], since: str | None) -> tuple[str, list]:
+    """SQL condition for analysed articles made by other versions (or by version ``since``)."""
+    if since is not None:
+        keys = [f"json_extract(analysis_versions, '$.{k}') = ?" for k in versions]
+        return f"analysed_at IS NOT NULL AND ({' OR '.join(keys)})", [since] * len(versions)
+    keys = [f"json_extract(analysis_versions, '$.{k}') IS NOT ?" for k in versions]
+    return f"analysed_at IS NOT NULL AND ({' OR '.join(keys)})", list(versions.values())
+
+
+def outdated(conn: sqlite3.Connection, versions: dict[str, str], since: str | None, limit: int,
+             after: str | None = None) -> list[Article]:
+    where, params = outdated_clause(versions, since)
+    rows = conn.execute(f"SELECT * FROM articles WHERE {where} AND doc_id > ? ORDER BY doc_id LIMIT ?",
+                        (*params, after or "", limit))
+    return [article_from_row(row) for row in rows]
+
+
+def count_outdated(conn: sqlite3.Connection, versions: dict[str, str], since: str | None) -> int:
+    where, params = outdated_clause(versions, since)
+    return conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+
+
 def count_pending(conn: sqlite3.Connection) -> int:
     return conn.execute(f"SELECT count(*) FROM articles INDEXED BY articles_pending WHERE {PENDING}"
                         ).fetchone()[0]

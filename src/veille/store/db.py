@@ -125,6 +125,15 @@ class Store:
     def count_pending_analysis(self) -> int:
         return articles_sql.count_pending(self._conn)
 
+    def outdated_analysis(self, versions: dict[str, str], limit: int, *, since: str | None = None,
+                          after: str | None = None) -> list[Article]:
+        """Analysed articles whose recorded versions differ from ``versions`` (with ``since``:
+        those made by that version of any component). Ordered by doc_id; page with ``after``."""
+        return articles_sql.outdated(self._conn, versions, since, limit, after)
+
+    def count_outdated_analysis(self, versions: dict[str, str], *, since: str | None = None) -> int:
+        return articles_sql.count_outdated(self._conn, versions, since)
+
     # ----------------------------------------------------------------- analyses
 
     def save_analyses(self, analyses: Iterable[Analysis]) -> int:
