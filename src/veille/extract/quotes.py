@@ -8,8 +8,8 @@ Three steps:
 2. quote marks (quotes_marks) decide the kind: a statement that is one quoted segment is
    direct, one that contains quoted words is mixed, one without is indirect; a quoted segment
    no attribution covers is still a quote when it follows a colon (speaker before the colon),
-   continues the previous quote, or reads as a statement (a one- or two-word quoted term, or a
-   title, is not a quote);
+   continues the previous quote, opens a sentence after one with a reporting verb (its speaker),
+   or reads as a statement (a one- or two-word quoted term, or a title, is not a quote);
 3. speakers (quotes_speaker), in text order so that "il", "qui" and "le quotidien" find the
    speaker they stand for.
 
@@ -79,7 +79,7 @@ def accept(text: str, attributions: list[Attribution], segments: list[QuotedSegm
         if draft.segments and set(draft.segments) <= claimed \
                 and any(d.start <= draft.start and draft.end <= d.end for d in drafts):
             continue  # "affirme qu'il voulait qualifier sa fille de « ... »": one quote, not two
-        if att.via is Via.PREPOSITION and _pronoun_cue(text, att) \
+        if att.via is Via.PREPOSITION and _pronoun_cue(att) \
                 and any(d.start <= att.cue_at < d.end for d in drafts):
             continue
         drafts.append(draft)
@@ -87,7 +87,7 @@ def accept(text: str, attributions: list[Attribution], segments: list[QuotedSegm
     return drafts
 
 
-def _pronoun_cue(text: str, att: Attribution) -> bool:
+def _pronoun_cue(att: Attribution) -> bool:
     return att.cue is not None and att.cue.lower().split()[-1] in ("lui", "elle", "eux", "elles")
 
 
