@@ -53,7 +53,7 @@ def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = 
 def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     """All layers of one parsed article."""
     timexes = find_timexes(article.text, article.published)
-    actors = resolve_doc(doc, article.published, res.kb, res.gazetteer)
+    actors = resolve_doc(doc, article.published, res.kb, res.gazetteer, title=article.title)
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
                          gazetteer=res.gazetteer, published=article.published, title=article.title)
