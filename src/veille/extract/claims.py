@@ -56,7 +56,7 @@ def assess(trigger: Token, anchor: Token, *, actor_of: ActorOf, quotes: Sequence
     """Status, attribution and cue of the event stated by ``trigger`` in the clause of ``anchor``."""
     cues = lexicon.claims
     report = find_report(trigger, anchor, actor_of=actor_of, quotes=quotes, cues=cues, presupposed=presupposed)
-    chain = [] if presupposed else claim_chain(anchor, cues)
+    chain = [] if presupposed else claim_chain(anchor, cues) + _continued(anchor)
     heads = [trigger] if presupposed else [anchor] + chain
     status, cue = _status(trigger, anchor, heads, cues, title)
     if status is None:
@@ -95,6 +95,8 @@ def claim_chain(anchor: Token, cues: ClaimCues) -> list[Token]:
             break
         if _presupposing(cur, cues) or _finite_subordinate(cur):
             break
+        if cur.dep_ in ("nsubj", "nsubj:pass") and cur.i != anchor.i and cur.pos_ in ("NOUN", "PROPN"):
+            break  # "Les militaires, auteurs du coup d'État, recevraient ...": the subject's content is given
         if head.lemma_.lower() in cues.reporting_verbs and dep in ("ccomp", "obj", "xcomp", "obl:arg", "parataxis"):
             break
         if head.pos_ in ("VERB", "AUX", "ADJ") or any(c.dep_ == "cop" for c in head.children):
@@ -108,6 +110,19 @@ def _finite_subordinate(verb: Token) -> bool:
     own; gerunds and infinitives ("en refusant de", "pour exiger") share their governor's."""
     return verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Fin"] and any(
         c.dep_ == "mark" and c.lower_ not in ("si", "s'", "s’") for c in verb.children)
+
+
+def _continued(anchor: Token) -> list[Token]:
+    """A verbless sentence continues the claim of the one before it in its paragraph: "Les chefs
+    seraient en Russie. Ceci, dans le cadre d'un programme de formation ..." is alleged too."""
+    sent = anchor.sent
+    if any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in sent) or sent.start == 0:
+        return []
+    before = anchor.doc[sent.start - 1]
+    if "\n" in before.text or "\n" in before.whitespace_:
+        return []
+    root = before.sent.root
+    return [root] if root.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") else []
 
 
 def _presupposing(tok: Token, cues: ClaimCues) -> bool:

@@ -225,11 +225,27 @@ def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None
         lo, hi = sent.start_char, sent.end_char
         inside = sorted((t for t in ctx.timexes if lo <= t.start and t.end <= hi),
                         key=lambda t: abs(t.start - frame.trigger.idx))
+    if not inside and not frame.presupposed:
+        inside = _previous_sentence_timexes(frame.trigger, ctx.timexes)
     if inside:
         return EventDate(inside[0].value, inside[0].text)
     if ctx.published is None:
         return None
     return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
+
+
+def _previous_sentence_timexes(trigger: Token, timexes: Sequence[Timex]) -> list[Timex]:
+    """Narrative time carries over to the next sentence of a paragraph ("... lors de la mobilisation du
+    vendredi 21 août. Des manifestants montrent des affiches ...": the 21st)."""
+    sent = trigger.sent
+    if sent.start == 0:
+        return []
+    before = trigger.doc[sent.start - 1]
+    if "\n" in before.text or "\n" in before.whitespace_:
+        return []
+    prev = before.sent
+    found = [t for t in timexes if prev.start_char <= t.start and t.end <= prev.end_char]
+    return found[-1:]
 
 
 def _place(frame: Frame, ctx: _Context) -> Place | None:
@@ -314,7 +330,7 @@ def _subsumed(t: _Told, events: list[Event], text: str) -> bool:
     e = t.event
     par = _paragraph(e.evidence.start, text)
     for f in events:
-        if f is e or f.type != e.type or f.status != e.status:
+        if f is e or f.type != e.type or f.status != e.status or _key(f.attributed_to) != _key(e.attributed_to):
             continue
         if not t.nominal and _paragraph(f.evidence.start, text) != par:
             continue

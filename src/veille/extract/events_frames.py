@@ -17,7 +17,7 @@ Interplay between predicates:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -113,7 +113,8 @@ def _consumed(readings, lexicon: Lexicon) -> set[int]:
                 if tok is not None and (tok.pos_ in ("VERB", "AUX") or lexicon.noun_senses(tok.lemma_)):
                     out.update(content_tokens(tok))
         if w.obj and args.obj is not None:  # not the participle itself ("des officiers formés par")
-            out.update({t.i for t in args.obj.subtree} - {t.i for t in r.verb.subtree})
+            inside = {t.i for t in r.verb.subtree} if args.obj.is_ancestor(r.verb) else set()
+            out.update({t.i for t in args.obj.subtree} - inside)
         for prep, noun in w.obl:
             if noun is not None:
                 out.update(t for p, h in args.comps if p == prep for t in content_tokens(h))
@@ -217,7 +218,12 @@ def _noun_sense(noun: Token, lexicon: Lexicon) -> tuple[Sense, Args] | None:
         return None
     args = noun_args(noun, lexicon)
     sense = next((s for s in senses if sense_applies(s, args, lexicon.quantities)), None)
-    return (sense, args) if sense is not None else None
+    if sense is None:
+        return None
+    if sense.when.de:  # "coup d'État", "prise d'otages": the complement is part of the name, not a participant
+        args = replace(args, comps=tuple((p, h) for p, h in args.comps if not (
+            p == "de" and h.lemma_.lower() in sense.when.de and not any(c.dep_ == "det" for c in h.children))))
+    return sense, args
 
 
 def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, EventType], lexicon: Lexicon,
@@ -237,13 +243,13 @@ def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, Eve
         target = others[0] if others else None
     if sense.requires_arg and source is None and target is None:
         return None
-    given = gv is None or presupposed(noun, lexicon)
+    given = presupposed(noun, lexicon)
     etype, anchor = sense.type, noun
-    if not given and not _reported_content(gv, lexicon):
+    if gv is not None and not given and not _reported_content(gv, lexicon):
         etype, anchor = _governed_type(noun, gv, sense.type, lexicon)
         if _declared_by(noun, gv, lexicon) and args.support is not None and actor_of(args.support) is not None:
             source = args.support  # "Hollande ... en ordonnant le retrait de 2 000 soldats": Hollande's act
-    clause = gv if given or anchor.i == noun.i else anchor
+    clause = gv if gv is None or given or anchor.i == noun.i else anchor
     span = clause_range(clause, (noun,)) if clause is not None and clause.pos_ in ("VERB", "AUX", "NOUN", "ADJ") \
         else np_range(noun)
     mode = sense.mode or mode_cue(noun, sense.type, lexicon)

@@ -16,6 +16,7 @@ LEADING_DEPS = ("advmod", "obl:mod", "obl", "cc", "mark", "punct", "advcl", "dis
 EDGE_PUNCT = {",", ".", ";", ":", "—", "–", "-", "(", ")", "!", "?", "…", "'", "\""}
 OPEN_CLOSE = (("«", "»"), ("(", ")"), ("“", "”"))
 MAX_TOKENS = 70
+NEGATION = ("ne", "n'", "n’")
 CONJ_GAP = 10
 
 
@@ -25,7 +26,8 @@ def clause_range(head: Token, keep: tuple[Token, ...] = ()) -> tuple[int, int]:
     subj = subject(head)
     stop = subj.left_edge.i if subj is not None and subj.i < head.i else head.i
     for c in head.children:
-        if c.i < head.i and c.dep_ in LEADING_DEPS and c.right_edge.i < stop and c.i not in {k.i for k in keep}:
+        if c.i < head.i and c.dep_ in LEADING_DEPS and c.right_edge.i < stop and c.lower_ not in NEGATION \
+                and not any(k.i == c.i or c.is_ancestor(k) for k in keep):
             kept.difference_update(t.i for t in c.subtree)
     kept.add(head.i)
     start, end = min(kept), max(kept) + 1
@@ -63,7 +65,7 @@ def _np_start(noun: Token) -> int:
 def np_range(noun: Token) -> tuple[int, int]:
     """The noun phrase of an event noun, widened to the nominal it is a complement of."""
     top = noun
-    while top.dep_ in ("nmod", "appos", "conj") and top.head.pos_ in ("NOUN", "PROPN") and top.head.i != top.i:
+    while top.dep_ in ("nmod", "appos", "conj") and top.head.pos_ in ("NOUN", "PROPN", "PRON") and top.head.i != top.i:
         top = top.head
     toks = [t for t in top.subtree if t.dep_ not in ("acl:relcl",) or t.i == top.i]
     start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
