@@ -31,7 +31,7 @@ from veille.extract.events_syntax import infinitive_complement, is_passive, prep
 from veille.extract.lexicon import ClaimCues, Lexicon
 from veille.model import Actor, Quote, QuoteKind, Status
 
-ActorOf = Callable[[Token], "Actor | None"]
+ActorOf = Callable[[Token], Actor | None]
 COND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 FUT_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 EMBEDDING_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj", "advcl", "acl", "acl:relcl", "nmod", "obl",

@@ -183,12 +183,11 @@ def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
         return Actor(name=_entity(tok).text, confidence=FALLBACK_CONFIDENCE)
     lemma = tok.lemma_.lower()
     named = tok.pos_ == "PROPN" or lemma in lexicon.persons or lemma in lexicon.places
-    counted = any(c.dep_ == "nummod" for c in tok.children)
     group = (tok.pos_ == "NUM" or lemma in lexicon.quantities) and any(
         c.dep_ == "nmod" and (c.lemma_.lower() in lexicon.persons | lexicon.collectives or c.pos_ == "PROPN")
         for c in tok.children)
     named = named or lemma in lexicon.collectives and any(c.dep_ in ("det", "amod", "nummod") for c in tok.children)
-    if not (named or counted or group):
+    if not (named or group):
         return None
     return Actor(name=np_text(tok), confidence=FALLBACK_CONFIDENCE)
 

@@ -19,7 +19,7 @@ from veille.extract.events_syntax import (
 from veille.extract.lexicon import Condition, Lexicon, Sense, Slot, SlotKind
 from veille.model import Actor
 
-ActorOf = Callable[[Token], "Actor | None"]
+ActorOf = Callable[[Token], Actor | None]
 PLACE_PREPS = ("à", "en", "dans")
 MULTIWORD_ADVS = {"auprès": "auprès de", "près": "près de", "face": "face à", "loin": "loin de"}
 

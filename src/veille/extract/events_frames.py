@@ -31,7 +31,7 @@ from veille.extract.events_syntax import (
 from veille.extract.lexicon import ComplementUse, GovernorKind, Lexicon, Sense
 from veille.model import Actor, EventType
 
-ActorOf = Callable[[Token], "Actor | None"]
+ActorOf = Callable[[Token], Actor | None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Participants a French news text leaves implicit, filled by documented defaults (predicates.yaml
 `implicit`), always with a low confidence so that users can tell them from stated ones:
 
-- an attack whose victim is named but whose perpetrator is not: an unknown perpetrator (UNK);
+- an attack on a named victim (an actor the resolver could place: sectors known) whose perpetrator
+  is not named: an unknown perpetrator (UNK); not for mere things ("50 maisons furent détruites");
 - an agentless arrest ("ont été arrêtés"): the police or judiciary actor mentioned nearest before,
   in the same sentence or a few sentences back ("..., selon un communiqué de la police");
 - a protest with no stated recipient: the actor named by an "anti-X" adjective of the clause
@@ -26,7 +27,7 @@ def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: 
         agent = _nearest_mention(trigger, set(sectors), actors, rules.agent_window)
         if agent is not None:
             return agent
-    if etype in rules.unknown_types and target is not None and rules.unknown_name:
+    if etype in rules.unknown_types and target is not None and rules.unknown_name and target.sector:
         return Actor(name=rules.unknown_name, sector=rules.unknown_sector, confidence=IMPLICIT_CONFIDENCE)
     return None
 

@@ -77,9 +77,9 @@ def np_range(noun: Token) -> tuple[int, int]:
 
 def to_span(doc: Doc, start: int, end: int) -> Span:
     """Character span of tokens [start, end), edge punctuation and unbalanced quotes trimmed."""
-    while end - start > 1 and doc[end - 1].text in EDGE_PUNCT:
+    while end - start > 1 and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
-    while end - start > 1 and doc[start].text in EDGE_PUNCT:
+    while end - start > 1 and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
     start, end = _balance(doc, start, end)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
