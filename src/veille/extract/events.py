@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from veille.extract.claims import assess
 from veille.extract.events_frames import Frame, find_frames
-from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, implicit_source, implicit_target
+from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
 from veille.extract.events_span import to_span
 from veille.extract.events_syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
@@ -120,9 +120,11 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
             mode = _mode(frame, etype, sa, ctx.lexicon)
             if s is None:
                 sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon)
+            if t is not None:
+                ta = doer_of(t, earlier, ctx.lexicon) or ta
             if t is None and ta is None:
                 ta = _taken_up_doer(frame, earlier, ctx.lexicon) or implicit_target(
-                    etype, sa, frame.span, doc, ctx.actors, ctx.lexicon)
+                    etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
             if _same(sa, ta):
                 ta = None
             out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,

@@ -5,6 +5,8 @@
   is not named: an unknown perpetrator (UNK); not for mere things ("50 maisons furent détruites");
 - an agentless arrest ("ont été arrêtés"): the police or judiciary actor mentioned nearest before,
   in the same sentence or a few sentences back ("..., selon un communiqué de la police");
+- a foreign force withdrawing without saying from where: the article's country;
+- "les auteurs de ces exactions": the doer of the latest such act told before;
 - a protest with no stated recipient: the actor named by an "anti-X" adjective of the clause
   ("manifestation anti-américaine"), else the authority of the protesters' country at the date
   (its ruling body when the knowledge base knows one, e.g. a junta), else its government.
@@ -32,9 +34,11 @@ def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: 
     return None
 
 
-def implicit_target(etype: EventType, source: Actor | None, span: tuple[int, int], doc: Doc, actors,
-                    lexicon: Lexicon) -> Actor | None:
+def implicit_target(etype: EventType, mode: str | None, source: Actor | None, span: tuple[int, int], doc: Doc,
+                    actors, lexicon: Lexicon) -> Actor | None:
     rules = lexicon.implicit
+    if f"{etype.value}/{mode}" in rules.host_targets or etype.value in rules.host_targets:
+        return _host(source, actors)
     sector = rules.default_targets.get(etype)
     if sector is None:
         return None
@@ -44,6 +48,29 @@ def implicit_target(etype: EventType, source: Actor | None, span: tuple[int, int
     if source is None or not source.country or source.country in NON_STATE_CODES:
         return None
     return _authority(source.country, sector, actors)
+
+
+def _host(source: Actor | None, actors) -> Actor | None:
+    """The article's main country other than the force's own, for a state's force leaving it."""
+    if source is None or not source.country or source.country in NON_STATE_CODES:
+        return None
+    host = next((c for c in getattr(actors, "context_countries", ()) if c != source.country), None)
+    if host is None or host in NON_STATE_CODES:
+        return None
+    return _authority(host, "GOV", actors)
+
+
+def doer_of(tok: Token, earlier, lexicon: Lexicon) -> Actor | None:
+    """ "les auteurs de ces exactions": the source of the latest event of that kind told before."""
+    if tok.lemma_.lower() not in lexicon.implicit.doer_nouns:
+        return None
+    for c in tok.children:
+        senses = lexicon.noun_senses(c.lemma_) if c.dep_ == "nmod" else ()
+        kinds = {s.type for s in senses}
+        for e in reversed(earlier):
+            if kinds and e.type in kinds and e.source is not None and e.source.confidence > IMPLICIT_CONFIDENCE:
+                return e.source
+    return None
 
 
 def _nearest_mention(trigger: Token, sectors: set[str], actors, window: int) -> Actor | None:

@@ -167,6 +167,8 @@ class Implicit:
     agent_window: int  # sentences to look back for an agent
     default_targets: Mapping[EventType, str]  # type → sector of the source country's authority
     anti_prefixes: tuple[str, ...]
+    host_targets: frozenset[str]  # "RETREAT/withdraw", "CONCEDE": from the article's country
+    doer_nouns: frozenset[str]  # "les auteurs de ces exactions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,7 +453,9 @@ def _implicit(section: dict) -> Implicit:
         agent_window=int(section.get("agent_window", 0)),
         default_targets=MappingProxyType({_event_type(k, "predicates.yaml implicit"): str(v)
                                           for k, v in (section.get("default_targets") or {}).items()}),
-        anti_prefixes=tuple(section.get("anti_prefixes", ())))
+        anti_prefixes=tuple(section.get("anti_prefixes", ())),
+        host_targets=frozenset(str(k) for k in section.get("host_targets", ())),
+        doer_nouns=_words(section.get("doer_nouns", ())))
 
 
 def _claims(c: dict) -> ClaimCues:
