@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 PRONOUNS = frozenset(words("il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci celui-là celle-là "
                            "ceux-là dernier dernière derniers dernières"))
+DEMONSTRATIVES = frozenset({("celui",), ("celle",), ("ceux",), ("celles",)})
 RELATIVES = frozenset(words("qui que lequel laquelle lesquels lesquelles"))
 IMPERSONAL_VERBS = frozenset(words("falloir agir pleuvoir exister sembler paraître"))
 DE = frozenset({"de", "du", "des", "d"})
@@ -37,7 +38,7 @@ class Describer:
         part = self._partitive(tok)
         if part is not None:
             return part, span
-        rm = role_for(tok, self.kb)
+        rm = role_for(tok, self.kb) if nominal(tok) else None
         if rm is not None:
             return self._role_actor(tok, rm), self._phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
@@ -293,7 +294,9 @@ class Describer:
         ws = words(w)
         if not ws or ws[-1] not in PRONOUNS and not self._ce_dernier(tok):
             return None
-        if tok.dep_ == "expl" or fold(tok.head.lemma_) in IMPERSONAL_VERBS or self._il_y_a(tok):
+        if tok.dep_.startswith("expl") or fold(tok.head.lemma_) in IMPERSONAL_VERBS or self._il_y_a(tok):
+            return None
+        if self._defined_by_clause(tok):
             return None
         number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
         for j, actor in self.a.mentions_before(tok.i):
@@ -313,8 +316,20 @@ class Describer:
             c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
 
     def _il_y_a(self, tok: Token) -> bool:
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-        return nxt is not None and fold(nxt.text) == "y"
+        """"il y a", "il n'y a pas": an impersonal "il"."""
+        for j in range(tok.i + 1, min(len(self.doc), tok.i + 3)):
+            w = words(self.doc[j].text)
+            if w == ("y",):
+                return True
+            if w not in (("n",), ("ne",)):
+                return False
+        return False
+
+    def _defined_by_clause(self, tok: Token) -> bool:
+        """"ceux qui sont impliqués", "celles d'hier": a demonstrative defined by what follows, not an anaphor."""
+        if words(tok.text) not in DEMONSTRATIVES or tok.i + 1 >= len(self.doc):
+            return False
+        return words(self.doc[tok.i + 1].text)[:1] in (("qui",), ("que",), ("qu",), ("dont",), ("de",), ("d",))
 
     def _agrees(self, ant: Token, actor: Actor, number: list[str], gender: list[str]) -> bool:
         a_num = ant.morph.get("Number")
@@ -359,6 +374,19 @@ class Describer:
     def _phrase_text(self, tok: Token, rm: RoleMatch) -> str:
         lo, hi = self._phrase_span(tok, rm.start, rm.end)
         return self.doc[lo:hi].text
+
+
+ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "nmod", "appos", "conj"})
+
+
+def nominal(tok: Token) -> bool:
+    """A token that can head a noun phrase: nouns, and adjectives or participles used as nouns ("les
+    putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé")."""
+    if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return True
+    if tok.dep_ == "amod":
+        return False
+    return any(c.dep_ == "det" for c in tok.children) or tok.dep_ in ARG_DEPS
 
 
 def _is_state(code: str | None) -> bool:

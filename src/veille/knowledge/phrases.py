@@ -5,6 +5,7 @@ an organisation, "Ambassadeur russe" tagged LOC is still a role plus a demonym.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ TITLES = frozenset(words("président présidente m mme monsieur madame colonel g
                          "cheikh émir roi reine prince sultan sénateur député juge procureur"))
 # Punctuation that a name or a role term may span (hyphens, apostrophes, dots of initials).
 _JOINERS = frozenset("-'’.")
+_ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les|the)\s+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,17 @@ def _case_ok(alias: str, surface: str) -> bool:
     if is_acronym(alias):
         letters = [c for c in surface if c.isalpha()]
         return all(c.isupper() for c in letters) or (len(letters) >= 3 and letters[0].isupper())
-    if alias[:1].isupper() and " " not in alias.strip():
-        return surface[:1].isupper()
+    core = _without_article(alias)
+    if core[:1].isupper() and " " not in core:
+        return surface[:1].isupper()  # "Le Monde" is not "le monde arabe"
     return True
+
+
+def _without_article(alias: str) -> str:
+    """The alias without a leading article ("Le Monde" -> "Monde", "l'Élysée" -> "Élysée")."""
+    alias = alias.strip()
+    m = _ARTICLE.match(alias)
+    return alias[m.end():] if m and m.end() < len(alias) else alias
 
 
 def scan_names(doc: Doc, kb: KnowledgeBase) -> list[Match]:
