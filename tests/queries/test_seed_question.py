@@ -54,7 +54,12 @@ def test_exact_actors_leave_the_army_out(store, kb):
     everything = dyad(store, russia, junta)
     exact = dyad(store, russia, junta, members=False)
     assert exact.overall.total < everything.overall.total
-    assert EventType.AID not in {s.type for s in exact.by_type}  # "forces armées russes" → "militaires maliens"
+
+    def russian_side(hit):
+        return hit.source if hit.source.country == "RUS" else hit.target
+
+    assert any("MIL" in russian_side(h).sector for h in everything.evidence)  # "forces armées russes"
+    assert all("GOV" in russian_side(h).sector for h in exact.evidence)      # Russia as a state only
 
 
 def test_russia_profile_partners_and_quotes(store, kb):

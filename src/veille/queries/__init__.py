@@ -12,7 +12,8 @@ from veille.queries.articles import ArticlePage, ArticleSummary, ArticleView, ar
 from veille.queries.dyad import dyad, dyad_events
 from veille.queries.events import search_events
 from veille.queries.network import map_points, network
-from veille.queries.profile import actor_profile, quotes_about, quotes_by, top_partners
+from veille.queries.profile import actor_profile, top_partners
+from veille.queries.quotes import quotes_about, quotes_by
 from veille.queries.types import (
     ActorHit,
     ActorProfile,

@@ -49,7 +49,8 @@ def parse_key(text: str) -> ActorSelector | None:
 
 
 def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) -> ActorSelector:
-    """The one actor ``text`` names: a written-out selector, else the best lookup hit.
+    """The one actor ``text`` names: a written-out selector, else the knowledge base's best entry,
+    else the store's most active actor of that name.
 
     When the knowledge base gives several entries of the same kind and country
     ("junte malienne": the 2012 CNRDRE, the 2020 CNSP, the 2021 transition
@@ -59,18 +60,19 @@ def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) ->
     explicit = parse_key(text)
     if explicit is not None:
         return label_selector(store, explicit, kb)
-    hits = lookup_actors(store, text, kb, limit=12)
-    if not hits:
-        raise RejectedInput(f"no actor matches {text!r}; try `veille actors {text.split()[0]}` "
-                            "to list the actors the store knows, or a code such as RUS or org:CNSP")
-    best = hits[0]
-    if best.origin == "kb" and best.kind != "country":
-        kin = [h for h in hits if h.origin == "kb" and h.kind == best.kind
-               and h.selector.country == best.selector.country]
-        if len(kin) > 1:
+    known = list(kb_hits(kb, text))
+    if known:
+        best = known[0]
+        kin = [h for h in known if h.kind == best.kind and h.selector.country == best.selector.country]
+        if best.kind != "country" and len(kin) > 1:
             own = {h.selector.key: count_events(store, h.selector, members=False) for h in kin}
             best = max(kin, key=lambda h: own[h.selector.key])  # max keeps the first of equals
-    return best.selector
+        return best.selector
+    seen = next(iter(_store_hits(store, text.strip())), None)
+    if seen is None:
+        raise RejectedInput(f"no actor matches {text!r}; try `veille actors {text.split()[0]}` "
+                            "to list the actors the store knows, or a code such as RUS or org:CNSP")
+    return seen.selector
 
 
 def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *,
@@ -95,13 +97,12 @@ def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -
     groups = ActorGroups()
     raw_counts: Counter = Counter()
     matched: set[str] = set()
-    for row in store.execute(_ACTORS):
-        key = groups.add(row["name"], row["country"], row["sector"], row["org"], row["kb_id"], row["kind"],
-                         row["n"])
+    for name, country, sector, org, kb_id, kind, n in stored_actors(store):
+        key = groups.add(name, country, sector, org, kb_id, kind, n)
         if key is None:
             continue
-        raw_counts[key] += row["n"]
-        if needle is None or needle in fold(row["name"]):
+        raw_counts[key] += n
+        if needle is None or needle in fold(name):
             matched.add(key)
     counts: Counter = Counter()
     for key, n in raw_counts.items():
@@ -113,9 +114,29 @@ def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -
                  for k in ranked)
 
 
+_SEEN: dict[str, tuple[tuple, list[tuple]]] = {}
+
+
+def stored_actors(store: Store) -> list[tuple]:
+    """Every distinct stored actor (name, country, sector, org, kb_id, kind) with how often it occurs.
+
+    Reading them means a pass over all events, so the answer is kept per store file until
+    the events change (their count or id range).
+    """
+    mark = tuple(store.execute("SELECT count(*), min(id), max(id) FROM events").fetchone())
+    kept = _SEEN.get(str(store.path))
+    if kept is None or kept[0] != mark:
+        kept = (mark, [tuple(row) for row in store.execute(_ACTORS)])
+        _SEEN[str(store.path)] = kept
+    return kept[1]
+
+
 def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
-    """Store actors by event actor names, then by entity mentions ("Moscou" resolved to Russia)."""
-    yield from present_actors(store, query, limit=20)
+    """Store actors by event actor names, else by entity mentions ("Moscou" resolved to Russia)."""
+    named = present_actors(store, query, limit=20)
+    yield from named
+    if named:
+        return
     needle = f"%{query}%"
     rows = store.execute(
         "SELECT en.name, en.kind, en.country, en.sector, en.org, en.kb_id, count(*) AS n"
@@ -135,18 +156,25 @@ def label_selector(store: Store, selector: ActorSelector, kb: KnowledgeLookup | 
     """The selector with the name the store (or the knowledge base) most often gives it."""
     if selector.kb_id or selector.org:
         column, value = ("kb_id", selector.kb_id) if selector.kb_id else ("org", selector.org)
-        row = store.execute(
-            f"SELECT * FROM ({_ACTORS}) WHERE {column} = ? ORDER BY n DESC LIMIT 1", (value,)).fetchone()
+        row = _most_named(store, column, value)
         if row is None:
             return selector
         found = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
                             kind=row["kind"])
         return _relabel(found, row["name"]) if found else selector
-    for hit in kb_hits(kb, selector.country or ""):
-        if hit.selector.is_country and hit.selector.country == selector.country:
-            return _relabel(selector, hit.name if not selector.sectors
-                            else f"{hit.name} ({'+'.join(selector.sectors)})")
+    country = kb.country(selector.country) if kb is not None and selector.country else None
+    if country is not None:
+        return _relabel(selector, country.name if not selector.sectors
+                        else f"{country.name} ({'+'.join(selector.sectors)})")
     return selector
+
+
+def _most_named(store: Store, column: str, value: str):
+    """The actor most often stored with this knowledge-base id or org id (indexed look-ups)."""
+    sides = [f"SELECT {side}_name AS name, {side}_country AS country, {side}_sector AS sector,"
+             f" {side}_org AS org, {side}_kb_id AS kb_id, {side}_kind AS kind, count(*) AS n"
+             f" FROM events WHERE {side}_{column} = ? GROUP BY 1, 2, 3, 4, 5, 6" for side in ("source", "target")]
+    return store.execute(f"{sides[0]} UNION ALL {sides[1]} ORDER BY n DESC LIMIT 1", (value, value)).fetchone()
 
 
 def count_events(store: Store, selector: ActorSelector, *, members: bool = True) -> int:

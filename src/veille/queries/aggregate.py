@@ -32,6 +32,33 @@ def breakdown(key: str, hits: Sequence[EventHit]) -> Breakdown:
     )
 
 
+class Tally:
+    """A Breakdown built one event at a time (one pass over many events)."""
+
+    __slots__ = ("statuses", "docs", "sources", "first", "last")
+
+    def __init__(self) -> None:
+        self.statuses: dict = {}
+        self.docs: set[str] = set()
+        self.sources: set[str] = set()
+        self.first: str | None = None
+        self.last: str | None = None
+
+    def add(self, status, doc_id: str, duplicate_of: str | None, date: str | None) -> None:
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        self.docs.add(doc_id)
+        self.sources.add(duplicate_of or doc_id)
+        if date:
+            if self.first is None or date < self.first:
+                self.first = date
+            if self.last is None or date > self.last:
+                self.last = date
+
+    def breakdown(self, key: str) -> Breakdown:
+        return Breakdown(key, StatusCounts.of(self.statuses), len(self.docs), len(self.sources), self.first,
+                         self.last)
+
+
 def group(hits: Iterable[EventHit], key: Callable[[EventHit], str | None]) -> dict[str, list[EventHit]]:
     """Hits by ``key`` (hits whose key is None are left out), in first-seen order."""
     groups: dict[str, list[EventHit]] = defaultdict(list)

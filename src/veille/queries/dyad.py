@@ -3,57 +3,110 @@
     answer = dyad(store, resolve_actor(store, "Russie", kb), resolve_actor(store, "junte malienne", kb))
     answer.by_type      # per (direction, type): counts by status, articles, independent sources, dates
     answer.evidence     # the events themselves, oldest first, each with doc_id and offsets
+
+The answer counts every event; only the page of evidence asked for (``evidence_limit``
+from ``evidence_offset``) is built into full records.
 """
 from __future__ import annotations
 
-from veille.model import QUAD_CLASS, EventType, QuadClass
+from typing import NamedTuple
+
+from veille.model import QUAD_CLASS, EventType, QuadClass, Status
 from veille.queries.aggregate import EVENT_TYPE_ORDER, breakdown, by_month, group, source_articles
-from veille.queries.sqlparts import EVENT_COLUMNS, EVENT_FROM, actor_clause, event_from_row
+from veille.queries.sqlparts import (
+    COL,
+    EVENT_COLUMNS,
+    EVENT_DATE,
+    EVENT_FROM,
+    EVENT_TYPES,
+    STATUSES,
+    actor_clause,
+    event_from_row,
+    placeholders,
+)
 from veille.queries.types import ActorSelector, Dyad, EventHit, TypeSummary
 
-DEFAULT_EVIDENCE_LIMIT = 500
+DEFAULT_EVIDENCE_LIMIT = 100
+
+
+class EventKey(NamedTuple):
+    """What the answer needs of one event (the fields of EventHit the aggregates read)."""
+
+    id: int
+    direction: str
+    type: EventType
+    quad: QuadClass
+    status: Status
+    doc_id: str
+    idx: int
+    date: str | None
+    duplicate_of: str | None
+    title: str
+    url: str | None
+    published: str | None
+
+
+_LIGHT = ("e.id, e.type, e.status, e.doc_id, e.idx, {date}, a.duplicate_of, a.title, a.url, a.published")
+
+
+def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True) -> list[EventKey]:
+    """Every event from a to b ("ab") or from b to a ("ba"), oldest first (what the answer counts)."""
+    out: list[EventKey] = []
+    seen: set[int] = set()
+    columns = _LIGHT.format(date=EVENT_DATE)
+    for direction, source, target in (("ab", a, b), ("ba", b, a)):
+        src_sql, src_params = actor_clause("source", source, members)
+        tgt_sql, tgt_params = actor_clause("target", target, members)
+        rows = store.execute(f"SELECT {columns} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
+                             src_params + tgt_params)
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published in rows:
+            if id_ not in seen:  # an event inside one actor's members counts once
+                seen.add(id_)
+                event_type = _TYPES[kind]
+                out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
+                                    idx, date, duplicate_of, title, url, published))
+    out.sort(key=lambda k: (k.date or "9999", k.doc_id, k.idx))
+    return out
+
+
+def events_by_id(store, ids: list[int]) -> list[EventHit]:
+    """The full records of these events, in this order."""
+    if not ids:
+        return []
+    rows = {r[COL["id"]]: r for r in store.execute(
+        f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.id IN ({placeholders(ids)})", ids)}
+    return [event_from_row(rows[i]) for i in ids]
+
+
+_TYPES, _STATUSES = EVENT_TYPES, STATUSES
 
 
 def dyad_events(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
                 ) -> list[tuple[str, EventHit]]:
-    """``(direction, event)`` for every event from a to b ("ab") or from b to a ("ba"), oldest first."""
-    out: list[tuple[str, EventHit]] = []
-    seen: set[int] = set()
-    for direction, source, target in (("ab", a, b), ("ba", b, a)):
-        src_sql, src_params = actor_clause("source", source, members)
-        tgt_sql, tgt_params = actor_clause("target", target, members)
-        rows = store.execute(f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
-                             src_params + tgt_params)
-        for row in rows:
-            if row["id"] not in seen:  # an event inside one actor's members counts once
-                seen.add(row["id"])
-                out.append((direction, event_from_row(row)))
-    out.sort(key=lambda item: (item[1].date or "9999", item[1].doc_id, item[1].idx))
-    return out
+    """``(direction, event)`` for every event between a and b, oldest first."""
+    keys = dyad_rows(store, a, b, members=members)
+    return list(zip((k.direction for k in keys), events_by_id(store, [k.id for k in keys])))
 
 
 def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
-         evidence_limit: int = DEFAULT_EVIDENCE_LIMIT) -> Dyad:
+         evidence_limit: int = DEFAULT_EVIDENCE_LIMIT, evidence_offset: int = 0) -> Dyad:
     """The answer about a and b: what happened between them, how surely, according to whom, since when."""
-    found = dyad_events(store, a, b, members=members)
-    hits = [hit for _, hit in found]
-    directions = {hit.id: direction for direction, hit in found}
-    by_type = group(hits, lambda h: f"{directions[h.id]}:{h.type.value}")
+    keys = dyad_rows(store, a, b, members=members)
     summaries = []
-    for key, members_of_type in by_type.items():
-        direction, kind = key.split(":")
+    for name, of_type in group(keys, lambda k: f"{k.direction}:{k.type.value}").items():
+        direction, kind = name.split(":")
         event_type = EventType(kind)
-        summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction,
-                                     breakdown(kind, members_of_type)))
+        summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction, breakdown(kind, of_type)))
     summaries.sort(key=lambda s: (-s.breakdown.total, EVENT_TYPE_ORDER[s.type.value], s.direction))
-    quads = group(hits, lambda h: h.quad.value)
+    quads = group(keys, lambda k: k.quad.value)
+    page = keys[evidence_offset:evidence_offset + evidence_limit]
     return Dyad(
         a=a, b=b, members=members,
-        overall=breakdown("all", hits),
+        overall=breakdown("all", keys),
         by_type=tuple(summaries),
         by_quad=tuple(breakdown(q.value, quads[q.value]) for q in QuadClass if q.value in quads),
-        by_month=by_month(hits),
-        evidence=tuple(hits[:evidence_limit]),
-        evidence_total=len(hits),
-        sources=source_articles(hits),
+        by_month=by_month(keys),
+        evidence=tuple(events_by_id(store, [k.id for k in page])),
+        evidence_total=len(keys),
+        sources=source_articles(keys),
     )

@@ -12,9 +12,9 @@ import re
 
 from veille.model import QUAD_CLASS
 from veille.queries.sqlparts import (
+    COL,
     DATE_SORT,
     EVENT_COLUMNS,
-    EVENT_DATE,
     EVENT_FROM,
     actor_clause,
     either_side,
@@ -28,6 +28,7 @@ from veille.store.articles import fts_query
 
 MAX_LIMIT = 500
 _WORD = re.compile(r"\w")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 _ORDER = {
     "-date": f"{DATE_SORT} DESC, e.id DESC",
@@ -45,10 +46,17 @@ def search_events(store, filters: EventFilters, *, limit: int = 50, offset: int 
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     where, params = filter_clause(store, filters)
-    total = store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
-    rows = store.execute(f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {where}"
-                         f" ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", params + [limit, offset])
-    return EventPage(tuple(event_from_row(r) for r in rows), total, limit, offset, sort)
+    source = EVENT_FROM if "a." in where else "events AS e"  # join the articles only when a filter needs them
+    order = f"SELECT e.id FROM {source} WHERE {where} ORDER BY {_ORDER[sort]}"
+    if where == "1":  # everything: count it, read one page through the sort index
+        total = store.execute("SELECT count(*) FROM events").fetchone()[0]
+        ids = [r[0] for r in store.execute(f"{order} LIMIT ? OFFSET ?", params + [limit, offset])]
+    else:  # filtered: the matching ids once, in order, give both the total and the page
+        matching = [r[0] for r in store.execute(order, params)]
+        total, ids = len(matching), matching[offset:offset + limit]
+    rows = {r[COL["id"]]: r for r in store.execute(
+        f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.id IN ({placeholders(ids)})", ids)} if ids else {}
+    return EventPage(tuple(event_from_row(rows[i]) for i in ids), total, limit, offset, sort)
 
 
 def filter_clause(store, f: EventFilters) -> tuple[str, list]:
@@ -72,7 +80,9 @@ def filter_clause(store, f: EventFilters) -> tuple[str, list]:
         if values:
             add(f"{column} IN ({placeholders(values)})", list(values))
     _dates(add, f.date_from, f.date_to)
-    if f.place:
+    if f.place and _COUNTRY.match(f.place):
+        add("e.place_country = ?", [f.place])
+    elif f.place:
         add("(e.place_name LIKE ? ESCAPE '\\' OR e.place_country = ?)", [like(f.place) + "%", f.place.upper()])
     if f.country:
         add("(e.source_country = ? OR e.target_country = ?)", [f.country.upper()] * 2)
@@ -84,11 +94,23 @@ def filter_clause(store, f: EventFilters) -> tuple[str, list]:
 
 
 def _dates(add, date_from: str | None, date_to: str | None) -> None:
-    """Keep events whose date (at its own precision) overlaps [date_from, date_to]."""
-    if date_from:
-        add(f"{EVENT_DATE} >= substr(?, 1, length({EVENT_DATE}))", [date_from])
-    if date_to:
-        add(f"{EVENT_DATE} <= substr(?, 1, length({EVENT_DATE}))", [date_to])
+    """Keep events whose date, at its own precision, overlaps [date_from, date_to].
+
+    An event dated 2020-08 overlaps 2020-08-15..2020-09-30; one dated 2020 overlaps any range
+    meeting 2020. Each precision (day, month, year) is a range on the indexed DATE_SORT (a week
+    sorts as its Monday); an event without a date of its own takes its article's date.
+    """
+    if not (date_from or date_to):
+        return
+    low, high = date_from or "", date_to or "\uffff"
+    terms, values = [], []
+    for size in (10, 7, 4):
+        test = "length({0}) >= 10" if size == 10 else f"length({{0}}) = {size}"
+        terms.append(f"({DATE_SORT} BETWEEN ? AND ? AND {test.format(DATE_SORT)})")
+        values += [low[:size], high[:size] + ("\uffff" if len(high) < size else "")]
+    published = ("(e.date_value IS NULL AND e.doc_id IN"
+                 " (SELECT doc_id FROM articles WHERE published BETWEEN ? AND ?))")
+    add("(" + " OR ".join(terms + [published]) + ")", values + [low, high + "\uffff"])
 
 
 def _words(store, add, text: str) -> None:
@@ -98,8 +120,7 @@ def _words(store, add, text: str) -> None:
     add("e.doc_id IN (SELECT f.doc_id FROM articles_fts JOIN articles AS f ON f.id = articles_fts.rowid"
         " WHERE articles_fts MATCH ?)", [query])
     install_functions(store.execute("SELECT 1").connection)
-    for word in words:
-        add("veille_fold(e.evidence_text) LIKE ? ESCAPE '\\'", [f"%{like(fold(word))}%"])
+    add("veille_words(e.evidence_text, ?)", ["\x1f".join(fold(w) for w in words)])
 
 
 def like(text: str) -> str:

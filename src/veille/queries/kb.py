@@ -9,6 +9,7 @@ for its members), a person by its knowledge-base id.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, Protocol
 
 from veille.queries.types import ActorHit, ActorSelector
@@ -17,13 +18,20 @@ from veille.queries.types import ActorHit, ActorSelector
 class KnowledgeLookup(Protocol):
     def search(self, query: str) -> Iterable[Any]: ...
 
+    def country(self, code_or_name: str) -> Any | None: ...
 
-def kb_hits(kb: KnowledgeLookup | None, query: str) -> Iterable[ActorHit]:
+
+def kb_hits(kb: KnowledgeLookup | None, query: str) -> tuple[ActorHit, ...]:
     """The knowledge base's entries for ``query``, best first, as actor hits."""
     if kb is None or not query.strip():
-        return
-    for entry in kb.search(query):
-        yield hit_from_entry(entry, query)
+        return ()
+    return _hits(kb, query)
+
+
+@lru_cache(maxsize=2048)
+def _hits(kb: KnowledgeLookup, query: str) -> tuple[ActorHit, ...]:
+    """Searches are pure functions of the (immutable, loaded once) knowledge base: kept."""
+    return tuple(hit_from_entry(entry, query) for entry in kb.search(query))
 
 
 def hit_from_entry(entry: Any, query: str) -> ActorHit:

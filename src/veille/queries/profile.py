@@ -4,63 +4,68 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from veille.model import QUAD_CLASS, EventType, Status
-from veille.queries.aggregate import EVENT_TYPE_ORDER
-from veille.queries.counts import breakdowns, overall, status_by
+from veille.queries.aggregate import EVENT_TYPE_ORDER, Tally
 from veille.queries.grouping import ActorGroups
-from veille.queries.sqlparts import EVENT_FROM, EVENT_MONTH, actor_clause
-from veille.queries.types import (
-    ActorProfile,
-    ActorSelector,
-    Breakdown,
-    MonthActivity,
-    Partner,
-    QuoteHit,
-    StatusCounts,
-)
-from veille.store.rows import actor_from_row
+from veille.queries.quotes import quotes_about, quotes_by
+from veille.queries.sqlparts import EVENT_DATE, EVENT_FROM, STATUSES, actor_clause
+from veille.queries.types import ActorProfile, ActorSelector, Breakdown, MonthActivity, Partner, StatusCounts
 
 COOPERATION = {"verbal cooperation", "material cooperation"}
 
 
+class _Side:
+    """One pass over the actor's events on one side: overall, by type, by month, names."""
+
+    def __init__(self) -> None:
+        self.all = Tally()
+        self.types: dict[str, Tally] = defaultdict(Tally)
+        self.months: dict[str, dict] = defaultdict(dict)
+        self.names: Counter = Counter()
+
+    def add(self, kind: str, status: Status, doc_id: str, duplicate_of: str | None, date: str | None,
+            name: str) -> None:
+        self.all.add(status, doc_id, duplicate_of, date)
+        self.types[kind].add(status, doc_id, duplicate_of, date)
+        if date and len(date) >= 7:
+            month = self.months[date[:7]]
+            month[status] = month.get(status, 0) + 1
+        self.names[name] += 1
+
+    def type_lines(self) -> tuple[Breakdown, ...]:
+        found = [tally.breakdown(kind) for kind, tally in self.types.items()]
+        return tuple(sorted(found, key=lambda b: (-b.total, EVENT_TYPE_ORDER[b.key])))
+
+
 def actor_profile(store, selector: ActorSelector, *, members: bool = True, partners: int = 15,
-                  quotes: int = 50) -> ActorProfile:
-    src, src_params = actor_clause("source", selector, members)
-    tgt, tgt_params = actor_clause("target", selector, members)
+                  quotes: int = 20) -> ActorProfile:
+    as_source, as_target = _side(store, "source", selector, members), _side(store, "target", selector, members)
+    months = sorted(set(as_source.months) | set(as_target.months))
     return ActorProfile(
         selector=selector,
         name=selector.label,
         members=members,
-        as_source=overall(store, src, src_params),
-        as_target=overall(store, tgt, tgt_params),
-        types_as_source=_types(store, src, src_params),
-        types_as_target=_types(store, tgt, tgt_params),
-        by_month=_months(store, (src, src_params), (tgt, tgt_params)),
+        as_source=as_source.all.breakdown("all"),
+        as_target=as_target.all.breakdown("all"),
+        types_as_source=as_source.type_lines(),
+        types_as_target=as_target.type_lines(),
+        by_month=tuple(MonthActivity(m, StatusCounts.of(as_source.months.get(m, {})),
+                                     StatusCounts.of(as_target.months.get(m, {}))) for m in months),
         partners=top_partners(store, selector, members=members, limit=partners),
         quotes_by=quotes_by(store, selector, members=members, limit=quotes),
-        quotes_about=quotes_about(store, selector, members=members, limit=quotes),
-        names=_names(store, (src, src_params), (tgt, tgt_params)),
+        quotes_about=quotes_about(store, selector, limit=quotes),
+        names=tuple(name for name, _ in (as_source.names + as_target.names).most_common(8)),
     )
 
 
-def _types(store, where: str, params: list) -> tuple[Breakdown, ...]:
-    found = breakdowns(store, where, params, "e.type")
-    return tuple(sorted(found.values(), key=lambda b: (-b.total, EVENT_TYPE_ORDER[b.key])))
-
-
-def _months(store, source: tuple[str, list], target: tuple[str, list]) -> tuple[MonthActivity, ...]:
-    as_source = status_by(store, source[0], source[1], EVENT_MONTH)
-    as_target = status_by(store, target[0], target[1], EVENT_MONTH)
-    return tuple(MonthActivity(m, as_source.get(m, StatusCounts()), as_target.get(m, StatusCounts()))
-                 for m in sorted(set(as_source) | set(as_target)))
-
-
-def _names(store, source: tuple[str, list], target: tuple[str, list]) -> tuple[str, ...]:
-    names: Counter = Counter()
-    for side, (where, params) in (("source", source), ("target", target)):
-        for name, n in store.execute(f"SELECT e.{side}_name, count(*) FROM {EVENT_FROM} WHERE {where}"
-                                     f" GROUP BY e.{side}_name", params):
-            names[name] += n
-    return tuple(name for name, _ in names.most_common(8))
+def _side(store, side: str, selector: ActorSelector, members: bool) -> _Side:
+    """The actor's events with it as ``side`` (one light query, one pass)."""
+    where, params = actor_clause(side, selector, members)
+    rows = store.execute(f"SELECT e.type, e.status, e.doc_id, a.duplicate_of, {EVENT_DATE}, e.{side}_name"
+                         f" FROM {EVENT_FROM} WHERE {where}", params)
+    tally = _Side()
+    for kind, status, doc_id, duplicate_of, date, name in rows:
+        tally.add(kind, STATUSES[status], doc_id, duplicate_of, date, name)
+    return tally
 
 
 def top_partners(store, selector: ActorSelector, *, members: bool = True, limit: int = 15
@@ -82,7 +87,7 @@ def top_partners(store, selector: ActorSelector, *, members: bool = True, limit:
             key = groups.add(row["name"], row["country"], row["sector"], row["org"], row["kb_id"], row["kind"],
                              row["n"])
             if key is not None:
-                raw.append((key, Status(row["status"]), QUAD_CLASS[EventType(row["type"])].value, row["n"]))
+                raw.append((key, STATUSES[row["status"]], QUAD_CLASS[EventType(row["type"])].value, row["n"]))
     status: dict[str, Counter] = defaultdict(Counter)
     quads: dict[str, Counter] = defaultdict(Counter)
     for key, state, quad, n in raw:
@@ -96,36 +101,3 @@ def top_partners(store, selector: ActorSelector, *, members: bool = True, limit:
                                 StatusCounts.of(status[key])))
     partners.sort(key=lambda p: (-p.events, p.name))
     return tuple(partners[:limit])
-
-
-_QUOTE_COLUMNS = "q.*, a.title AS a_title, a.published AS a_published"
-_QUOTE_ORDER = "ORDER BY a.published DESC NULLS LAST, q.doc_id, q.idx LIMIT ?"
-
-
-def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: int = 50
-              ) -> tuple[QuoteHit, ...]:
-    where, params = actor_clause("speaker", selector, members, alias="q")
-    rows = store.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes AS q JOIN articles AS a USING (doc_id)"
-                         f" WHERE {where} {_QUOTE_ORDER}", params + [limit])
-    return tuple(quote_from_row(row) for row in rows)
-
-
-def quotes_about(store, selector: ActorSelector, *, members: bool = True, limit: int = 50
-                 ) -> tuple[QuoteHit, ...]:
-    """Quotes whose text mentions the actor (an entity mention of it inside the quote; places,
-    such as a region of the country, do not count)."""
-    where, params = actor_clause("", selector, members, alias="en")
-    where = f"{where} AND en.kind != 'place'"
-    rows = store.execute(
-        f"SELECT DISTINCT {_QUOTE_COLUMNS} FROM entities AS en"
-        " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
-        " JOIN quotes AS q ON q.doc_id = m.doc_id AND m.start_char >= q.start_char"
-        " AND m.end_char <= q.end_char JOIN articles AS a ON a.doc_id = q.doc_id"
-        f" WHERE {where} {_QUOTE_ORDER}", params + [limit])
-    return tuple(quote_from_row(row) for row in rows)
-
-
-def quote_from_row(row) -> QuoteHit:
-    return QuoteHit(doc_id=row["doc_id"], idx=row["idx"], speaker=actor_from_row(row, "speaker"),
-                    text=row["text"], start=row["start_char"], end=row["end_char"], kind=row["kind"],
-                    cue=row["cue"], title=row["a_title"], published=row["a_published"])

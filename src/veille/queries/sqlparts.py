@@ -5,12 +5,14 @@ joined to articles ``a``); nothing here writes.
 """
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import unicodedata
+from functools import lru_cache
 
-from veille.model import QUAD_CLASS, EventType, Place, Span, Status
+from veille.model import QUAD_CLASS, Actor, EntityKind, EventType, Place, Span, Status
 from veille.queries.types import ActorSelector, EventHit
-from veille.store.rows import actor_from_row
 
 # An ISO week (2012-W26) as the date of its Monday, so that it sorts among calendar dates.
 _WEEK = "e.date_value GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'"
@@ -30,11 +32,25 @@ EVENT_MONTH = f"(CASE WHEN length({EVENT_DATE}) >= 7 THEN substr({EVENT_DATE}, 1
 # An article's independent source: the original of a near-duplicate or syndicated copy.
 SOURCE_OF = "coalesce(a.duplicate_of, a.doc_id)"
 
-EVENT_COLUMNS = (f"e.*, a.title AS a_title, a.published AS a_published, a.url AS a_url,"
-                 f" a.duplicate_of AS a_duplicate_of, {EVENT_DATE} AS eff_date")
-EVENT_FROM = "events AS e JOIN articles AS a ON a.doc_id = e.doc_id"
+_ACTOR_FIELDS = ("name", "country", "sector", "org", "kb_id", "confidence", "role", "kind")
+EVENT_FIELDS = (
+    ("id", "doc_id", "idx", "type", "mode", "status", "evidence_start", "evidence_end", "evidence_text",
+     "date_value", "date_text", "date_from_publication", "place_name", "place_country", "place_lat", "place_lon",
+     "place_geonames_id", "confidence", "trigger")
+    + tuple(f"{side}_{name}" for side in ("source", "target", "attributed") for name in _ACTOR_FIELDS))
+EVENT_COLUMNS = (", ".join(f"e.{name}" for name in EVENT_FIELDS)
+                 + f", a.title, a.published, a.url, a.duplicate_of, {EVENT_DATE}")
+# Where each column of EVENT_COLUMNS is in a row (rows are read by position: faster than by name).
+COL = {name: i for i, name in enumerate(EVENT_FIELDS + ("a_title", "a_published", "a_url", "a_duplicate_of",
+                                                         "eff_date"))}
+_ACTOR_COLS = {side: tuple(COL[f"{side}_{name}"] for name in _ACTOR_FIELDS)
+               for side in ("source", "target", "attributed")}
+# Articles through the covering index of migration 0051 (their body text is never read here).
+EVENT_FROM = "events AS e JOIN articles AS a INDEXED BY articles_event_meta ON a.doc_id = e.doc_id"
 
 STATE_DEFAULT_SECTORS = ("GOV",)
+STATUSES = {s.value: s for s in Status}        # faster than Status(code) in loops over many rows
+EVENT_TYPES = {t.value: t for t in EventType}
 
 
 def actor_clause(side: str, selector: ActorSelector, members: bool, *, alias: str = "e"
@@ -83,38 +99,77 @@ def either_side(selector: ActorSelector, members: bool, *, alias: str = "e") -> 
     return f"({source} OR {target})", p1 + p2
 
 
-def event_from_row(row: sqlite3.Row) -> EventHit:
+def event_from_row(row) -> EventHit:
+    """An EventHit from a row of ``SELECT {EVENT_COLUMNS}``."""
+    c = COL
     place = None
-    if row["place_name"] is not None:
-        place = Place(row["place_name"], row["place_country"], row["place_lat"], row["place_lon"],
-                      row["place_geonames_id"])
-    kind = EventType(row["type"])
+    if row[c["place_name"]] is not None:
+        place = Place(row[c["place_name"]], row[c["place_country"]], row[c["place_lat"]], row[c["place_lon"]],
+                      row[c["place_geonames_id"]])
+    kind = EventType(row[c["type"]])
     return EventHit(
-        id=row["id"], doc_id=row["doc_id"], idx=row["idx"], type=kind, quad=QUAD_CLASS[kind],
-        mode=row["mode"], status=Status(row["status"]),
-        source=actor_from_row(row, "source"), target=actor_from_row(row, "target"),
-        attributed_to=actor_from_row(row, "attributed"),
-        evidence=Span(row["evidence_start"], row["evidence_end"], row["evidence_text"]),
-        date=row["eff_date"], date_text=row["date_text"],
-        date_from_publication=bool(row["date_from_publication"]) or row["date_value"] is None,
-        place=place, confidence=row["confidence"], trigger=row["trigger"],
-        title=row["a_title"], published=row["a_published"], url=row["a_url"],
-        duplicate_of=row["a_duplicate_of"],
+        id=row[c["id"]], doc_id=row[c["doc_id"]], idx=row[c["idx"]], type=kind, quad=QUAD_CLASS[kind],
+        mode=row[c["mode"]], status=Status(row[c["status"]]),
+        source=actor_of(row, "source"), target=actor_of(row, "target"), attributed_to=actor_of(row, "attributed"),
+        evidence=Span(row[c["evidence_start"]], row[c["evidence_end"]], row[c["evidence_text"]]),
+        date=row[c["eff_date"]], date_text=row[c["date_text"]],
+        date_from_publication=bool(row[c["date_from_publication"]]) or row[c["date_value"]] is None,
+        place=place, confidence=row[c["confidence"]], trigger=row[c["trigger"]],
+        title=row[c["a_title"]], published=row[c["a_published"]], url=row[c["a_url"]],
+        duplicate_of=row[c["a_duplicate_of"]],
     )
+
+
+def actor_of(row, prefix: str) -> Actor | None:
+    """The actor stored in the ``prefix``_* columns (the same Actor object for the same values).
+
+    ``row`` is a row of EVENT_COLUMNS, or any row with named ``prefix``_* columns (quotes' speaker)."""
+    if prefix in _ACTOR_COLS and len(row) == len(COL):
+        values = tuple(row[i] for i in _ACTOR_COLS[prefix])
+    else:
+        values = tuple(row[f"{prefix}_{name}"] for name in _ACTOR_FIELDS)
+    return None if values[0] is None else _actor(values)
+
+
+@lru_cache(maxsize=8192)
+def _actor(values: tuple) -> Actor:
+    name, country, sector, org, kb_id, confidence, role, kind = values
+    return Actor(name=name, country=country, sector=tuple(json.loads(sector or "[]")), org=org, kb_id=kb_id,
+                 confidence=confidence, role=role, kind=EntityKind(kind) if kind else None)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_APOSTROPHES = {"\u2019": "'", "\u02bc": "'"}
+
+
+@lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    """One non-ASCII character without its accents (é -> e, œ stays œ, ’ -> ')."""
+    if char in _APOSTROPHES:
+        return _APOSTROPHES[char]
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
 def fold(text: str | None) -> str | None:
     """Lower case without accents, apostrophes unified: how free text is compared."""
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace("\u2019", "'").replace("\u02bc", "'")
+    folded = text.casefold()
+    return folded if folded.isascii() else _NON_ASCII.sub(lambda m: _plain(m.group()), folded)
+
+
+def contains_words(text: str | None, words: str) -> bool:
+    """Whether folded ``text`` contains every one of ``words`` (already folded, separated by \\x1f)."""
+    if text is None:
+        return False
+    folded = fold(text)
+    return all(word in folded for word in words.split("\x1f"))
 
 
 def install_functions(conn: sqlite3.Connection) -> None:
-    """Register ``veille_fold(text)`` on a connection (idempotent)."""
+    """Register ``veille_fold(text)`` and ``veille_words(text, words)`` on a connection."""
     conn.create_function("veille_fold", 1, fold, deterministic=True)
+    conn.create_function("veille_words", 2, contains_words, deterministic=True)
 
 
 def placeholders(values) -> str:

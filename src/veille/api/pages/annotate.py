@@ -39,7 +39,7 @@ class Piece:
 
 
 def pieces(text: str, annotations: Iterable[Annotation]) -> list[Piece]:
-    valid = sorted((a for a in annotations if 0 <= a.start < a.end <= len(text)), key=Annotation.order)
+    valid = sorted((t for a in annotations if (t := _trimmed(text, a))), key=Annotation.order)
     cuts = sorted({0, len(text)} | {a.start for a in valid} | {a.end for a in valid})
     out: list[Piece] = []
     stack: list[Annotation] = []
@@ -51,6 +51,19 @@ def pieces(text: str, annotations: Iterable[Annotation]) -> list[Piece]:
         out.append(Piece("text", text[left:right]))
     _move(out, stack, [], opened, at=len(text))
     return out
+
+
+def _trimmed(text: str, a: Annotation) -> Annotation | None:
+    """The annotation without leading or trailing white space (a badge stays next to the words);
+    None when it is empty or outside the text."""
+    if not 0 <= a.start < a.end <= len(text):
+        return None
+    inner = text[a.start:a.end]
+    start = a.start + len(inner) - len(inner.lstrip())
+    end = a.start + len(inner.rstrip())
+    if start >= end:
+        return None
+    return a if (start, end) == (a.start, a.end) else Annotation(start, end, a.layer, a.ref, a.attrs)
 
 
 def _move(out: list[Piece], stack: Sequence[Annotation], active: Sequence[Annotation], opened: set[str],

@@ -15,6 +15,7 @@ from veille.queries import StatusCounts
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 200, 34, 26, 10
 MAX_MONTHS = 48
+MAX_BAR = 44
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,11 @@ def timeline(upper: Sequence[tuple[str, StatusCounts]], lower: Sequence[tuple[st
     scale = (plot_h / 2 if half else plot_h) / peak
     slot = (WIDTH - LEFT - 4) / max(len(periods), 1)
     bars = []
+    width = min(slot * 0.76, MAX_BAR)
     for i, period in enumerate(periods):
-        x = LEFT + i * slot + slot * 0.12
-        bars += _stack(x, slot * 0.76, axis_y, scale, up.get(period, Counter()), period, +1, upper_label)
-        bars += _stack(x, slot * 0.76, axis_y, scale, down.get(period, Counter()), period, -1, lower_label)
+        x = LEFT + i * slot + (slot - width) / 2
+        bars += _stack(x, width, axis_y, scale, up.get(period, Counter()), period, +1, upper_label)
+        bars += _stack(x, width, axis_y, scale, down.get(period, Counter()), period, -1, lower_label)
     return Chart(WIDTH, HEIGHT, axis_y, LEFT, tuple(bars), _x_ticks(periods, slot), _y_ticks(peak, axis_y, scale, half),
                  len(periods), upper_label, lower_label)
 

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from veille.api import convert
+from veille.api.routers.common import json_of
 from veille.api.schemas import ArticleOut, ArticlePageOut
 from veille.api.state import store_of
 from veille.queries import article_view, list_articles
@@ -19,7 +20,7 @@ def articles(request: Request,
              limit: Annotated[int, Query(ge=1, le=200)] = 20,
              offset: Annotated[int, Query(ge=0)] = 0) -> ArticlePageOut:
     """Newest first; with ``search``, best match first (accents and case ignored; ``word*`` for a prefix)."""
-    return convert.article_page(list_articles(store_of(request), search, limit=limit, offset=offset))
+    return json_of(convert.article_page(list_articles(store_of(request), search, limit=limit, offset=offset)))
 
 
 @router.get("/{doc_id}", response_model=ArticleOut, summary="One article with its annotations",
@@ -29,4 +30,4 @@ def article(request: Request, doc_id: str) -> ArticleOut:
     view = article_view(store_of(request), doc_id)
     if view is None:
         raise HTTPException(404, f"no article {doc_id!r}")
-    return convert.article(view)
+    return json_of(convert.article(view))

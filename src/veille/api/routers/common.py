@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
 
 from veille.api.state import app_state, store_of
 from veille.errors import RejectedInput
@@ -14,6 +16,16 @@ from veille.queries import ActorSelector, EventFilters, resolve_actor
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ACTOR_HELP = "an actor: a name or alias (Russie, junte malienne, Moscou) or a code (RUS, MLI:GOV+MIL, org:CNSP)"
 MEMBERS_HELP = "include the actors' members (a country's army and government, an organisation's country sectors)"
+
+
+def json_of(model: BaseModel | list[BaseModel]) -> Response:
+    """The model as a JSON response, serialised once by pydantic (the route's response_model still
+    documents it in /openapi.json; returning a Response skips a second validation)."""
+    if isinstance(model, list):
+        body = "[" + ",".join(m.model_dump_json() for m in model) + "]"
+    else:
+        body = model.model_dump_json()
+    return Response(body, media_type="application/json")
 
 
 def selector_or_404(request: Request, text: str) -> ActorSelector:

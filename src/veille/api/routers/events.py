@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from veille.api import convert
-from veille.api.routers.common import EventQuery
+from veille.api.routers.common import EventQuery, json_of
 from veille.api.schemas import EventPageOut, MapPointOut
 from veille.api.state import store_of
 from veille.queries import map_points, search_events
@@ -24,11 +24,11 @@ def events(request: Request, query: Annotated[EventQuery, Depends()],
     """Every filter is optional and they combine with AND. Pages are stable (the event id breaks ties):
     follow ``next_offset`` until it is null."""
     page = search_events(store_of(request), query.filters(request), limit=limit, offset=offset, sort=sort)
-    return convert.event_page(page)
+    return json_of(convert.event_page(page))
 
 
 @router.get("/map", response_model=list[MapPointOut], summary="Event places with coordinates")
 def places(request: Request, query: Annotated[EventQuery, Depends()],
            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> list[MapPointOut]:
     """The places of the events matching the filters, with counts by status."""
-    return [convert.map_point(p) for p in map_points(store_of(request), query.filters(request), limit=limit)]
+    return json_of([convert.map_point(p) for p in map_points(store_of(request), query.filters(request), limit=limit)])

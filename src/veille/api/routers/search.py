@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from veille.api import convert
+from veille.api.routers.common import json_of
 from veille.api.schemas import SearchOut
 from veille.api.state import app_state, store_of
 from veille.queries import EventFilters, list_articles, lookup_actors, search_events
@@ -17,8 +18,8 @@ router = APIRouter(prefix="/api", tags=["search"])
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
            limit: Annotated[int, Query(ge=1, le=100)] = 10) -> SearchOut:
     store = store_of(request)
-    return SearchOut(
+    return json_of(SearchOut(
         query=q,
         actors=[convert.actor_hit(h) for h in lookup_actors(store, q, app_state(request).kb(), limit=limit)],
         articles=convert.article_page(list_articles(store, q, limit=limit)),
-        events=convert.event_page(search_events(store, EventFilters(text=q), limit=limit)))
+        events=convert.event_page(search_events(store, EventFilters(text=q), limit=limit))))
