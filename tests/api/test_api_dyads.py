@@ -22,10 +22,10 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
         "answer": [
             {"type": "SUPPORT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "SUPPORT Russie → CNSP: 4 alleged",
-             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01")},
+             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01"), "according_to": []},
             {"type": "CONSULT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "CONSULT Russie → CNSP: 2 asserted",
-             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08")},
+             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08"), "according_to": []},
         ],
         "by_quad": [_counts("verbal cooperation", {"asserted": 2, "alleged": 4}, "2020-08", "2020-09-01")],
         "by_month": [_counts("2020-08", {"asserted": 2}, "2020-08", "2020-08"),
@@ -78,3 +78,14 @@ def test_dyad_needs_both_actors(client):
     response = client.get("/api/dyads", params={"a": "Russie"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", "b"]
+
+
+def test_dyad_evidence_pages_and_status_filter(gold_client):
+    params = {"a": "RUS", "b": "org:CNSP", "members": "false"}
+    first = gold_client.get("/api/dyads", params=params | {"evidence_limit": 4}).json()
+    second = gold_client.get("/api/dyads", params=params | {"evidence_limit": 4, "evidence_offset": 4}).json()
+    assert first["evidence_total"] == 6 and len(first["evidence"]) == 4 and len(second["evidence"]) == 2
+    assert not {e["id"] for e in first["evidence"]} & {e["id"] for e in second["evidence"]}
+    alleged = gold_client.get("/api/dyads", params=params | {"status": "alleged"}).json()
+    assert alleged["evidence_total"] == 4 and {e["status"] for e in alleged["evidence"]} == {"alleged"}
+    assert alleged["overall"]["total"] == 6  # the answer still counts everything

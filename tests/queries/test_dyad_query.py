@@ -96,3 +96,11 @@ def test_dyad_of_strangers_is_empty(gold_store):
     answer = dyad(gold_store, RUSSIA, ActorSelector("Équateur", "ECU"))
     assert answer.overall.total == 0 and answer.by_type == () and answer.sources == ()
     assert answer.overall.first is None
+
+
+def test_dyad_lines_say_according_to_whom(gold_store, junta):
+    answer = dyad(gold_store, RUSSIA, junta)
+    aid = next(s for s in answer.by_type if s.type is EventType.AID)
+    assert aid.according_to == (("sources militaires maliennes", 2),)  # the other AID claims: the article's voice
+    consult = next(s for s in answer.by_type if s.type is EventType.CONSULT)
+    assert consult.according_to == ()

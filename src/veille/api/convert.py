@@ -75,13 +75,15 @@ def type_line(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> s.TypeLi
     source, target = (a, b) if line.direction == "ab" else (b, a)
     return s.TypeLineOut(type=line.type, quad=line.quad, direction=line.direction, source=source.label,
                          target=target.label, summary=summary_text(line, a, b),
-                         counts=breakdown(line.breakdown))
+                         counts=breakdown(line.breakdown),
+                         according_to=[s.CreditOut(name=name, events=n) for name, n in line.according_to])
 
 
 def summary_text(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> str:
     source, target = (a, b) if line.direction == "ab" else (b, a)
     counts = ", ".join(f"{n} {status.value}" for status, n in line.breakdown.by_status.items)
-    return f"{line.type.value} {source.label} → {target.label}: {counts}"
+    credit = "; according to " + ", ".join(name for name, _ in line.according_to) if line.according_to else ""
+    return f"{line.type.value} {source.label} → {target.label}: {counts}{credit}"
 
 
 def dyad(d: Dyad) -> s.DyadOut:

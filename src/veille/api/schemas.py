@@ -80,6 +80,11 @@ class BreakdownOut(BaseModel):
     last: str | None
 
 
+class CreditOut(BaseModel):
+    name: str
+    events: int
+
+
 class TypeLineOut(BaseModel):
     type: EventType
     quad: QuadClass
@@ -88,6 +93,8 @@ class TypeLineOut(BaseModel):
     target: str
     summary: str = Field(description="the line in words, e.g. 'AID Russie → CNSP: 6 alleged'")
     counts: BreakdownOut
+    according_to: list[CreditOut] = Field(description="whom the articles credit with these events "
+                                                      "(events told in the articles' own voice are not listed)")
 
 
 class SourceArticleOut(ArticleRef):

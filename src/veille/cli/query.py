@@ -188,9 +188,12 @@ def _answer(answer) -> None:
     for line in answer.by_type:
         source, target = (answer.a, answer.b) if line.direction == "ab" else (answer.b, answer.a)
         counts = [str(line.breakdown.by_status.get(s) or ".") for s in statuses]
+        total = line.breakdown.total
+        credit = ", ".join(name if n == total else f"{name} ({n} of {total})"
+                           for name, n in line.according_to) or "(the articles' own voice)"
         rows.append((line.type.value, f"{source.label} → {target.label}", *counts, str(line.breakdown.sources),
-                     line.breakdown.first or "?"))
-    _table(("type", "direction", *(s.value for s in statuses), "sources", "since"), rows,
+                     line.breakdown.first or "?", credit))
+    _table(("type", "direction", *(s.value for s in statuses), "sources", "since", "according to"), rows,
            right=set(range(2, 3 + len(statuses))))
 
 

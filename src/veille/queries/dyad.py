@@ -9,6 +9,7 @@ from ``evidence_offset``) is built into full records.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from veille.model import QUAD_CLASS, EventType, QuadClass, Status
@@ -44,9 +45,11 @@ class EventKey(NamedTuple):
     title: str
     url: str | None
     published: str | None
+    attributed: str | None
 
 
-_LIGHT = ("e.id, e.type, e.status, e.doc_id, e.idx, {date}, a.duplicate_of, a.title, a.url, a.published")
+_LIGHT = ("e.id, e.type, e.status, e.doc_id, e.idx, {date}, a.duplicate_of, a.title, a.url, a.published,"
+          " e.attributed_name")
 
 
 def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True) -> list[EventKey]:
@@ -59,12 +62,12 @@ def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
         tgt_sql, tgt_params = actor_clause("target", target, members)
         rows = store.execute(f"SELECT {columns} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
                              src_params + tgt_params)
-        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published in rows:
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed in rows:
             if id_ not in seen:  # an event inside one actor's members counts once
                 seen.add(id_)
                 event_type = _TYPES[kind]
                 out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
-                                    idx, date, duplicate_of, title, url, published))
+                                    idx, date, duplicate_of, title, url, published, attributed))
     out.sort(key=lambda k: (k.date or "9999", k.doc_id, k.idx))
     return out
 
@@ -89,17 +92,24 @@ def dyad_events(store, a: ActorSelector, b: ActorSelector, *, members: bool = Tr
 
 
 def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
-         evidence_limit: int = DEFAULT_EVIDENCE_LIMIT, evidence_offset: int = 0) -> Dyad:
-    """The answer about a and b: what happened between them, how surely, according to whom, since when."""
+         evidence_limit: int = DEFAULT_EVIDENCE_LIMIT, evidence_offset: int = 0,
+         evidence_statuses: tuple[Status, ...] = ()) -> Dyad:
+    """The answer about a and b: what happened between them, how surely, according to whom, since when.
+
+    The answer counts every event; ``evidence`` is one page of them (of the given statuses only,
+    when some are given) and ``evidence_total`` how many that page is taken from."""
     keys = dyad_rows(store, a, b, members=members)
     summaries = []
     for name, of_type in group(keys, lambda k: f"{k.direction}:{k.type.value}").items():
         direction, kind = name.split(":")
         event_type = EventType(kind)
-        summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction, breakdown(kind, of_type)))
+        credited = Counter(k.attributed for k in of_type if k.attributed)
+        summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction, breakdown(kind, of_type),
+                                     tuple(sorted(credited.items(), key=lambda item: (-item[1], item[0])))))
     summaries.sort(key=lambda s: (-s.breakdown.total, EVENT_TYPE_ORDER[s.type.value], s.direction))
     quads = group(keys, lambda k: k.quad.value)
-    page = keys[evidence_offset:evidence_offset + evidence_limit]
+    shown = [k for k in keys if k.status in evidence_statuses] if evidence_statuses else keys
+    page = shown[evidence_offset:evidence_offset + evidence_limit]
     return Dyad(
         a=a, b=b, members=members,
         overall=breakdown("all", keys),
@@ -107,6 +117,6 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
         by_quad=tuple(breakdown(q.value, quads[q.value]) for q in QuadClass if q.value in quads),
         by_month=by_month(keys),
         evidence=tuple(events_by_id(store, [k.id for k in page])),
-        evidence_total=len(keys),
+        evidence_total=len(shown),
         sources=source_articles(keys),
     )

@@ -123,12 +123,14 @@ class Breakdown:
 
 @dataclass(frozen=True, slots=True)
 class TypeSummary:
-    """One line of a dyad's answer: events of one type in one direction."""
+    """One line of a dyad's answer: events of one type in one direction, and according to whom
+    (the names the article credits, most events first; events told in its own voice are not listed)."""
 
     type: EventType
     quad: QuadClass
     direction: str  # "ab" (first actor is the source) or "ba"
     breakdown: Breakdown
+    according_to: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,16 +15,19 @@ from veille.model import Status
 from veille.queries import dyad
 
 router = APIRouter()
+PAGE = 200
 
 
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad_page(request: Request, a: Annotated[str, Query(min_length=1)], b: Annotated[str, Query(min_length=1)],
-              members: bool = True, status: Annotated[list[Status] | None, Query()] = None) -> HTMLResponse:
+              members: bool = True, status: Annotated[list[Status] | None, Query()] = None,
+              offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     """``status`` (repeatable) narrows the evidence table; the answer always counts everything."""
     first, second = selector_or_404(request, a), selector_or_404(request, b)
-    answer = dyad(store_of(request), first, second, members=members, evidence_limit=2000)
-    shown = [h for h in answer.evidence if not status or h.status in status]
+    answer = dyad(store_of(request), first, second, members=members, evidence_limit=PAGE, evidence_offset=offset,
+                  evidence_statuses=tuple(status or ()))
     chart = timeline([(m.key, m.by_status) for m in answer.by_month])
     lines = [(line, summary_text(line, first, second)) for line in answer.by_type]
     return page(request, "dyad.html", title=f"{first.label} ↔ {second.label}", answer=answer, lines=lines,
-                chart=chart, shown=shown, chosen=set(status or ()), members=members)
+                chart=chart, shown=answer.evidence, chosen=set(status or ()), members=members, offset=offset,
+                limit=PAGE)

@@ -9,6 +9,7 @@ from veille.api import convert
 from veille.api.routers.common import ACTOR_HELP, MEMBERS_HELP, json_of, selector_or_404
 from veille.api.schemas import DyadOut
 from veille.api.state import store_of
+from veille.model import Status
 from veille.queries import dyad
 
 router = APIRouter(prefix="/api", tags=["dyads"])
@@ -21,11 +22,13 @@ def dyads(request: Request, a: Annotated[str, Query(min_length=1, description=AC
           members: Annotated[bool, Query(description=MEMBERS_HELP)] = True,
           evidence_limit: Annotated[int, Query(ge=0, le=5000, description="evidence rows in this answer")] = 100,
           evidence_offset: Annotated[int, Query(ge=0, description="skip this many evidence rows")] = 0,
+          status: Annotated[list[Status] | None, Query(description="evidence of these statuses only "
+                                                                   "(the answer counts everything)")] = None,
           ) -> DyadOut:
     """Both directions, by PLOVER type and quad class, split by status, with distinct articles,
     independent sources (copies count once), first and last dates, and the evidence sentences
     (oldest first; ``evidence_total`` counts them all: page with ``evidence_offset``)."""
     first, second = selector_or_404(request, a), selector_or_404(request, b)
     answer = dyad(store_of(request), first, second, members=members, evidence_limit=evidence_limit,
-                  evidence_offset=evidence_offset)
+                  evidence_offset=evidence_offset, evidence_statuses=tuple(status or ()))
     return json_of(convert.dyad(answer))

@@ -45,6 +45,7 @@
   document.addEventListener("click", function (event) {
     var badge = event.target.closest(".ev-badge");
     if (badge) {
+      badge.removeAttribute("data-dismissed");
       toggleCard(badge.getAttribute("data-ref"));
       return;
     }
@@ -58,7 +59,16 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") closeCards(null);
+    if (event.key !== "Escape") return;
+    closeCards(null);
+    var active = document.activeElement;
+    if (active && active.classList.contains("ev-badge")) active.setAttribute("data-dismissed", "");
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (event.target.classList && event.target.classList.contains("ev-badge")) {
+      event.target.removeAttribute("data-dismissed");
+    }
   });
 
   window.addEventListener("hashchange", function () {
