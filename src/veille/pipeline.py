@@ -16,7 +16,7 @@ This module never prints: it reports through the ``Progress`` it is given.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -166,14 +166,17 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
         progress.start(command)
         read = iter_articles(specs, settings, stdin=stdin) if items is None else items
         stream = clock.timed("read", read)
+        analysis = _Analysis(store, run_id, analyzer, clock, tally) if analyzer is not None else None
         for articles, rejections in _batches(stream, settings.batch_size):
             _record_rejections(store, run_id, rejections, tally)
             with clock.stage("store"):
                 result = store.add_articles(articles, run_id=run_id)
             tally.add(result)
-            if analyzer is not None:
-                _analyse(store, run_id, list(result.to_analyse), analyzer, clock, tally)
+            if analysis is not None:
+                analysis.add(list(result.to_analyse))
             progress.advance(len(articles) + len(rejections))
+        if analysis is not None:
+            analysis.finish()
         progress.finish()
         summary = clock.summary(run_id, tally)
         store.finish_run(run_id, summary.counts())
@@ -190,11 +193,12 @@ def run_analyze(settings: Settings, analyzer: Analyzer, *, progress: Progress | 
         if retry_failed:
             store.clear_analysis_errors()
         progress.start("analyse", total=store.count_pending_analysis())
-        after = None
+        after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
         while batch := store.pending_analysis(settings.batch_size, after=after):
             after = batch[-1].doc_id
-            _analyse(store, run_id, batch, analyzer, clock, tally)
+            analysis.add(batch)
             progress.advance(len(batch))
+        analysis.finish()
         progress.finish()
         summary = clock.summary(run_id, tally)
         store.finish_run(run_id, summary.counts())
@@ -210,11 +214,12 @@ def run_reanalyze(settings: Settings, analyzer: Analyzer, versions: dict[str, st
     with _open_store(settings, create=False) as store:
         run_id = store.start_run("reanalyze", [since] if since else [])
         progress.start("reanalyse", total=store.count_outdated_analysis(versions, since=since))
-        after = None
+        after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
         while batch := store.outdated_analysis(versions, settings.batch_size, since=since, after=after):
             after = batch[-1].doc_id
-            _analyse(store, run_id, batch, analyzer, clock, tally)
+            analysis.add(batch)
             progress.advance(len(batch))
+        analysis.finish()
         progress.finish()
         summary = clock.summary(run_id, tally)
         store.finish_run(run_id, summary.counts())
@@ -254,11 +259,48 @@ def _analyse(store: Store, run_id: int, articles: list[Article], analyzer: Analy
         return
     with clock.stage(ANALYZE_STAGE):
         analyses, rejected = _call_analyzer(analyzer, articles)
+    _save(store, run_id, analyses, rejected, clock, tally)
+
+
+def _save(store: Store, run_id: int, analyses: list[Analysis], rejected: list[tuple[str, Rejection]],
+          clock: _Clock, tally: _Tally) -> None:
     with clock.stage("save"):
         tally.analysed += store.save_analyses(analyses)
         if rejected:
             store.record_analysis_errors((doc_id, r.reason) for doc_id, r in rejected)
             _record_rejections(store, run_id, [r for _, r in rejected], tally)
+
+
+class _Analysis:
+    """Analysis of the stored batches, in order. An analyzer with ``submit`` (a pool of worker
+    processes) gets up to ``depth`` batches in flight while the next ones are read and stored."""
+
+    def __init__(self, store: Store, run_id: int, analyzer: Analyzer, clock: _Clock, tally: _Tally,
+                 depth: int = 2):
+        self.store, self.run_id, self.analyzer = store, run_id, analyzer
+        self.clock, self.tally, self.depth = clock, tally, depth
+        self.in_flight: deque = deque()
+
+    def add(self, articles: list[Article]) -> None:
+        if not articles:
+            return
+        if not hasattr(self.analyzer, "submit"):
+            _analyse(self.store, self.run_id, articles, self.analyzer, self.clock, self.tally)
+            return
+        self.in_flight.append((articles, self.analyzer.submit(articles)))
+        while len(self.in_flight) > self.depth:
+            self._collect()
+
+    def finish(self) -> None:
+        while self.in_flight:
+            self._collect()
+
+    def _collect(self) -> None:
+        articles, futures = self.in_flight.popleft()
+        with self.clock.stage(ANALYZE_STAGE):
+            results = [r for future in futures for r in future.result()]
+        analyses, rejected = _sorted_results(articles, results)
+        _save(self.store, self.run_id, analyses, rejected, self.clock, self.tally)
 
 
 def _call_analyzer(analyzer: Analyzer, articles: list[Article]
