@@ -102,3 +102,14 @@ def test_limit_is_capped_and_offset_past_the_end_is_empty(gold_store):
 def test_unknown_sort_is_refused(gold_store):
     with pytest.raises(ValueError, match="unknown sort"):
         search_events(gold_store, EventFilters(), sort="random")
+
+
+def test_query_indexes_are_used(gold_store):
+    """The expressions in queries/sqlparts.py must stay identical to the indexes of migrations 0050-0051."""
+    from veille.queries.sqlparts import DATE_SORT, EVENT_FROM
+
+    def plan(sql: str) -> str:
+        return " | ".join(row[3] for row in gold_store.execute("EXPLAIN QUERY PLAN " + sql))
+
+    assert "events_sort_date" in plan(f"SELECT e.id FROM events AS e ORDER BY {DATE_SORT} DESC, e.id DESC LIMIT 5")
+    assert "COVERING INDEX articles_event_meta" in plan(f"SELECT a.title, a.published FROM {EVENT_FROM}")

@@ -27,7 +27,6 @@ DATE_SORT = f"(CASE WHEN {_WEEK} THEN {_MONDAY} ELSE e.date_value END)"
 # The date an event is placed at: its own date when it is a calendar date (2020, 2020-08,
 # 2020-08-21; a week as its Monday), else the article's publication date.
 EVENT_DATE = f"(CASE WHEN {_WEEK} THEN {_MONDAY} WHEN {_CALENDAR} THEN e.date_value ELSE a.published END)"
-EVENT_MONTH = f"(CASE WHEN length({EVENT_DATE}) >= 7 THEN substr({EVENT_DATE}, 1, 7) END)"
 
 # An article's independent source: the original of a near-duplicate or syndicated copy.
 SOURCE_OF = "coalesce(a.duplicate_of, a.doc_id)"
@@ -167,8 +166,7 @@ def contains_words(text: str | None, words: str) -> bool:
 
 
 def install_functions(conn: sqlite3.Connection) -> None:
-    """Register ``veille_fold(text)`` and ``veille_words(text, words)`` on a connection."""
-    conn.create_function("veille_fold", 1, fold, deterministic=True)
+    """Register ``veille_words(text, words)`` on a connection (idempotent)."""
     conn.create_function("veille_words", 2, contains_words, deterministic=True)
 
 
