@@ -31,6 +31,8 @@ class CountryShape:
     iso3: str | None
     name: str
     path: str
+    label_x: float = 0.0  # the middle of its largest ring, where its name goes
+    label_y: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,14 @@ def countries(region: str = "world") -> tuple[CountryShape, ...]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = [_ring(arcs, ring) for polygon in polygons for ring in polygon]
         path = " ".join(_path(ring, proj) for ring in rings)
-        shapes.append(CountryShape(iso3.get(geometry.get("id")), geometry["properties"]["name"], path))
+        x, y = _middle(max(rings, key=len), proj)
+        shapes.append(CountryShape(iso3.get(geometry.get("id")), geometry["properties"]["name"], path, x, y))
     return tuple(shapes)
+
+
+def _middle(ring: list[tuple[float, float]], proj: Projection) -> tuple[float, float]:
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    return proj.xy((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
 
 
 def _decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from veille.api.pages import geo
 from veille.api.pages.render import page
 from veille.api.routers.common import EventQuery
-from veille.api.state import store_of
+from veille.api.state import app_state, store_of
 from veille.queries import map_points
 
 router = APIRouter()
@@ -29,6 +29,9 @@ def world_map(request: Request, query: Annotated[EventQuery, Depends()],
             radius = round(4 + 10 * (point.by_status.total / peak) ** 0.5, 1)
             drawn.append({"point": point, "x": x, "y": y, "r": radius, "status": main.value})
     active = {p.country for p in points}
+    kb = app_state(request).kb()
+    names = {code: (kb.country(code).name if kb is not None and kb.country(code) else code)
+             for code in active if code}
     return page(request, "map.html", title="Map", points=points, drawn=drawn, proj=proj,
-                countries=geo.countries(region), active=active, region=region, regions=list(geo.REGIONS),
-                form=query)
+                countries=geo.countries(region), active=active, names=names, region=region,
+                regions=list(geo.REGIONS), form=query, labels=region != "world")
