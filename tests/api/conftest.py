@@ -64,6 +64,11 @@ def gold_client(builder, tmp_path_factory) -> TestClient:
 
 
 @pytest.fixture
+def token() -> str:
+    return TOKEN
+
+
+@pytest.fixture
 def fresh_store(tmp_path) -> Path:
     path = tmp_path / "fresh.db"
     Store.open(path).close()

@@ -1,8 +1,6 @@
 """POST /api/ingest: off without a token; with one, it needs `Authorization: Bearer TOKEN`."""
 from __future__ import annotations
 
-from conftest import TOKEN
-
 ARTICLE = {"title": "Mali : la Russie <script>alert(1)</script> salue la junte",
            "text": "Bamako, le 2 septembre 2020. La Russie a salué la junte malienne. "
                    "<script>alert('x')</script> Le CNSP remercie Moscou."}
@@ -21,8 +19,8 @@ def test_ingest_needs_the_right_token(writable):
     assert wrong.status_code == 401
 
 
-def test_ingest_text_with_the_token_stores_and_analyses_it(writable):
-    response = writable.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+def test_ingest_text_with_the_token_stores_and_analyses_it(writable, token):
+    response = writable.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["ingested"] == 1 and body["analysed"] == 1 and body["rejected"] == []
@@ -32,19 +30,19 @@ def test_ingest_text_with_the_token_stores_and_analyses_it(writable):
     assert article["title"] == ARTICLE["title"] and article["events"]
     html = writable.get(f"/articles/{doc_id}").text
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    again = writable.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    again = writable.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {token}"}).json()
     assert again["ingested"] == 0 and again["already_stored"] == 1
 
 
-def test_ingest_body_must_give_a_url_or_a_text(writable):
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+def test_ingest_body_must_give_a_url_or_a_text(writable, token):
+    auth = {"Authorization": f"Bearer {token}"}
     assert writable.post("/api/ingest", json={}, headers=auth).status_code == 422
     assert writable.post("/api/ingest", json={"url": "https://example.org/", "text": "x"},
                          headers=auth).status_code == 422
     assert writable.post("/api/ingest", json={"url": "not a url"}, headers=auth).status_code == 422
 
 
-def test_ingest_an_unreachable_url_is_a_rejection_not_a_crash(writable):
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+def test_ingest_an_unreachable_url_is_a_rejection_not_a_crash(writable, token):
+    auth = {"Authorization": f"Bearer {token}"}
     body = writable.post("/api/ingest", json={"url": "http://127.0.0.1:9/nothing"}, headers=auth).json()
     assert body["ingested"] == 0 and body["rejected"] and body["rejected"][0]["locator"] == "http://127.0.0.1:9/nothing"
