@@ -117,7 +117,7 @@ class AnalyzerPlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         from veille.extract.analyze import make_analyzer
 
-        self.analyzer = make_analyzer(Settings.model_validate_json(self.settings_json))
+        self.analyzer = make_analyzer(Settings.model_validate_json(self.settings_json)).warm()
 
     def teardown(self, worker) -> None:
         self.analyzer = None

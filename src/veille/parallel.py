@@ -1,4 +1,7 @@
-"""Analysis on N worker processes, each loading the model once.
+"""Analysis on N worker processes that share one loaded model.
+
+A fork server loads the model and knowledge once (``veille.parallel_preload``); the N
+workers fork from it, so their summed memory (PSS) is about one model, not N.
 
 The main process stays the single SQLite writer: it reads and stores articles, hands
 batches to the pool and saves what comes back. ``PoolAnalyzer`` keeps the pipeline's
@@ -19,9 +22,18 @@ _WORKER_ANALYZER = None  # one per worker process, built by _init_worker
 
 def _init_worker(settings_json: str) -> None:
     global _WORKER_ANALYZER
-    from veille.extract.analyze import make_analyzer
+    from veille.extract.analyze import Analyzer
+    from veille.parallel_preload import RESOURCES  # already loaded in the fork server: shared pages
 
-    _WORKER_ANALYZER = make_analyzer(Settings.model_validate_json(settings_json))
+    settings = Settings.model_validate_json(settings_json)
+    _WORKER_ANALYZER = Analyzer(RESOURCES, batch_size=settings.batch_size, max_chars=settings.max_text_chars)
+
+
+def _context() -> mp.context.BaseContext:
+    """A fork server that loads the model once; workers fork from it and share its memory."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["veille.parallel_preload"])
+    return ctx
 
 
 def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection]:
@@ -49,22 +61,27 @@ def _chunks(items: list, n: int) -> list[list]:
 
 
 class PoolAnalyzer:
-    """An Analyzer backed by a pool of worker processes (spawned, so no shared state is copied)."""
+    """An Analyzer backed by a pool of worker processes forked from a fork server that holds the
+    model: N workers cost about one model in memory (PSS), not N."""
 
     def __init__(self, settings: Settings, workers: int):
+        self.settings = settings
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(settings.model_dump_json(),))
+        self.pool: ProcessPoolExecutor | None = None  # started with the first batch
 
     def submit(self, articles: list[Article]) -> list[Future]:
         """Start analysing a batch, split across the workers; the futures come back in order."""
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
+                                            initializer=_init_worker, initargs=(self.settings.model_dump_json(),))
         return [self.pool.submit(_analyse_in_worker, chunk) for chunk in _chunks(articles, self.workers)]
 
     def __call__(self, articles: list[Article]) -> list[Analysis | Rejection]:
         return [r for fut in self.submit(articles) for r in fut.result()]
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> "PoolAnalyzer":
         return self

@@ -62,16 +62,31 @@ def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
 
 
 class Analyzer:
-    """Callable the pipeline feeds with batches of articles (one model per process)."""
+    """Callable the pipeline feeds with batches of articles (one model per process).
 
-    def __init__(self, resources: Resources, batch_size: int = 32, max_chars: int = 1_000_000):
-        self.res = resources
+    Without ``resources`` they are loaded on the first batch, so a run with nothing new to
+    analyse (a rerun over an unchanged corpus) never pays for loading the model.
+    """
+
+    def __init__(self, resources: Resources | None = None, batch_size: int = 32, max_chars: int = 1_000_000):
+        self._res = resources
         self.batch_size = batch_size
         self.max_chars = max_chars
 
     @property
+    def res(self) -> Resources:
+        if self._res is None:
+            self._res = Resources.load()
+        return self._res
+
+    def warm(self) -> "Analyzer":
+        """Load the model and knowledge now (a Dask worker does it when it joins)."""
+        _ = self.res
+        return self
+
+    @property
     def versions(self) -> dict[str, str]:
-        return self.res.versions()
+        return current_versions() if self._res is None else self._res.versions()
 
     def check(self, article: Article) -> None:
         """Reject what cannot be analysed, before it reaches the parser."""
@@ -90,4 +105,5 @@ class Analyzer:
 
 
 def make_analyzer(settings: Settings) -> Analyzer:
-    return Analyzer(Resources.load(), batch_size=settings.batch_size, max_chars=settings.max_text_chars)
+    """The analyser of this process; its model loads with the first batch."""
+    return Analyzer(batch_size=settings.batch_size, max_chars=settings.max_text_chars)
