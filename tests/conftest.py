@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+# Commands under test analyse in this process (sharing the session's model); the pool of
+# worker processes has its own tests (tests/test_parallel.py).
+os.environ.setdefault("VEILLE_WORKERS", "1")
 
 DATA = Path(__file__).parent / "data"
 SEED_PATH = DATA / "corpus" / "seed" / "mali-russie-junte-2020-09-01.txt"

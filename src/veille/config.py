@@ -31,6 +31,10 @@ class Settings(BaseModel):
 
     @classmethod
     def from_env(cls, db: str | os.PathLike | None = None, **overrides) -> "Settings":
-        """Settings with the store path from the argument, else $VEILLE_DB, else ./veille.db."""
+        """Settings with the store path from the argument, else $VEILLE_DB, else ./veille.db;
+        the number of analysis processes from $VEILLE_WORKERS unless given."""
         path = db or os.environ.get("VEILLE_DB") or DEFAULT_DB
+        if overrides.get("workers") is None and os.environ.get("VEILLE_WORKERS"):
+            overrides["workers"] = int(os.environ["VEILLE_WORKERS"])
+        overrides = {k: v for k, v in overrides.items() if v is not None}
         return cls(db_path=Path(path), **overrides)

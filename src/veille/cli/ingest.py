@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -12,9 +11,9 @@ from veille.cli.common import add_command, add_db_argument, db_label, positive_i
 from veille.cli.progress import make_progress
 from veille.config import Settings
 
-ANALYZER_MODULE = "veille.extract.analyze"
 NOTHING_READ = 2
-WORKERS_HELP = "analyse in N processes, each with its own model (default 1)"
+WORKERS_HELP = ("analyse in N processes sharing one loaded model "
+                "(default: $VEILLE_WORKERS, else the number of cores)")
 
 INGEST_DESCRIPTION = """\
 Read articles from files, directories, globs, '-' (stdin), http(s) URLs, feeds,
@@ -59,7 +58,7 @@ def register(subparsers) -> None:
                           example="veille analyze --db veille.db")
     add_db_argument(analyze)
     analyze.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per batch (default 64)")
-    analyze.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
+    analyze.add_argument("--workers", type=positive_int, metavar="N", help=WORKERS_HELP)
     analyze.add_argument("--retry-failed", action="store_true",
                          help="also retry the articles the analyser rejected before")
     analyze.set_defaults(run=run_analyze_command)
@@ -70,52 +69,24 @@ def register(subparsers) -> None:
     re.add_argument("--since-version", metavar="VERSION",
                     help="redo only the analyses made by this version of any component (see `veille show`)")
     re.add_argument("--batch-size", type=positive_int, metavar="N", help="articles per batch (default 64)")
-    re.add_argument("--workers", type=positive_int, default=1, metavar="N", help=WORKERS_HELP)
+    re.add_argument("--workers", type=positive_int, metavar="N", help=WORKERS_HELP)
     re.set_defaults(run=run_reanalyze_command)
-
-
-def analyzer_factory():
-    """``make_analyzer``, or None (with a note on stderr) while the analyser is not built yet.
-
-    "Not built yet" means a module of veille itself is missing (``veille.extract.analyze``
-    or one it imports) or has no ``make_analyzer``; a missing third-party package is an
-    installation problem and is raised.
-    """
-    try:
-        make = getattr(importlib.import_module(ANALYZER_MODULE), "make_analyzer", None)
-        missing = None if make else f"{ANALYZER_MODULE}.make_analyzer"
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("veille."):
-            raise
-        make, missing = None, exc.name
-    if make is None:
-        print(f"note: the analyser is not available yet ({missing} is missing); articles are stored"
-              " unanalysed and `veille analyze` will analyse them once it is.", file=sys.stderr)
-    return make
 
 
 @contextmanager
 def analyzer_for(settings: Settings, workers: int) -> Iterator:
-    """The analyser to hand the pipeline: in this process, or a pool of ``workers`` processes."""
-    factory = analyzer_factory()
-    pool_class = _pool_class() if factory is not None and workers > 1 else None
-    if pool_class is None:
-        yield factory(settings) if factory else None
+    """The analyser to hand the pipeline: in this process, or a pool of ``workers`` processes.
+
+    Either loads the model only when the first batch needs it."""
+    from veille.extract.analyze import make_analyzer
+
+    if workers <= 1:
+        yield make_analyzer(settings)
         return
-    with pool_class(settings, workers) as pool:
+    from veille.parallel import PoolAnalyzer
+
+    with PoolAnalyzer(settings, workers) as pool:
         yield pool
-
-
-def _pool_class():
-    try:
-        from veille.parallel import PoolAnalyzer
-    except ModuleNotFoundError as exc:
-        if exc.name != "veille.parallel":
-            raise
-        print("note: parallel analysis (veille.parallel) is not available yet; analysing in one process.",
-              file=sys.stderr)
-        return None
-    return PoolAnalyzer
 
 
 def run_ingest_command(args: argparse.Namespace) -> int:
@@ -125,11 +96,10 @@ def run_ingest_command(args: argparse.Namespace) -> int:
         from veille.cli.load import run_dask_ingest
 
         return run_dask_ingest(args)
-    workers = args.workers or 1
-    settings = settings_from(args, batch_size=args.batch_size, workers=workers,
+    settings = settings_from(args, batch_size=args.batch_size, workers=args.workers,
                              analyze=False if args.no_analyze else None)
     stdin = sys.stdin.buffer if "-" in args.sources else None
-    with analyzer_for(settings, workers) if settings.analyze else nullcontext() as analyzer:
+    with analyzer_for(settings, settings.workers) if settings.analyze else nullcontext() as analyzer:
         summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
                              stdin=stdin)
     print_summary(summary, db_label(args), analysing=analyzer is not None)
@@ -147,7 +117,7 @@ def run_reanalyze_command(args: argparse.Namespace) -> int:
     settings = settings_from(args, batch_size=args.batch_size, workers=args.workers)
     Store.open(settings.db_path, create=False).close()
     versions = current_versions()
-    with analyzer_for(settings, args.workers) as analyzer:
+    with analyzer_for(settings, settings.workers) as analyzer:
         summary = run_reanalyze(settings, analyzer, versions, since=args.since_version,
                                 progress=make_progress(sys.stderr))
     print(f"current versions: {', '.join(f'{k} {v}' for k, v in versions.items())}")
@@ -161,9 +131,7 @@ def run_analyze_command(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, batch_size=args.batch_size, workers=args.workers)
     Store.open(settings.db_path, create=False).close()  # a missing store is the first thing to say
-    with analyzer_for(settings, args.workers) as analyzer:
-        if analyzer is None:
-            return 1
+    with analyzer_for(settings, settings.workers) as analyzer:
         summary = run_analyze(settings, analyzer, progress=make_progress(sys.stderr),
                               retry_failed=args.retry_failed)
     print_analyze_summary(summary, db_label(args))

@@ -40,12 +40,12 @@ def run_load_command(args: argparse.Namespace) -> int:
 
 def run_dask_ingest(args: argparse.Namespace) -> int:
     """`veille ingest --engine dask`: units on Dask workers, parts to --parquet-dir, then the load."""
-    from veille.cli.ingest import NOTHING_READ, analyzer_factory, print_summary
+    from veille.cli.ingest import NOTHING_READ, print_summary
     from veille.cluster import default_parquet_dir, run_cluster_ingest
 
     if args.engine != "dask":
         raise RejectedInput("--scheduler and --parquet-dir need --engine dask")
-    analyze = not args.no_analyze and analyzer_factory() is not None
+    analyze = not args.no_analyze
     settings = settings_from(args, batch_size=args.batch_size, workers=args.workers, analyze=analyze)
     parquet_dir = args.parquet_dir or default_parquet_dir(settings.db_path)
     stdin = sys.stdin.buffer if "-" in args.sources else None
