@@ -20,7 +20,7 @@ from veille.api.pages import router as pages_router
 from veille.api.pages.render import error_page
 from veille.api.routers import actors, articles, docs, dyads, events, export, ingest, meta, search
 from veille.api.security import SecurityHeaders
-from veille.api.state import AppState, StoreProvider, _load_kb
+from veille.api.state import AppState, StoreProvider, load_kb
 from veille.config import Settings
 from veille.errors import RejectedInput
 from veille.store import Store
@@ -41,7 +41,7 @@ def _make_analyzer(settings: Settings) -> Any:
 
 def create_app(settings: Settings, *, token: str | None = None,
                analyzer_factory: Callable[[Settings], Any] | None = _make_analyzer,
-               kb_loader: Callable[[], Any] | None = _load_kb) -> FastAPI:
+               kb_loader: Callable[[], Any] | None = load_kb) -> FastAPI:
     """The veille web app over the store at ``settings.db_path`` (which must exist).
 
     ``token``: when given, the writing endpoints are on and require it; otherwise they answer 403.

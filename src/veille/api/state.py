@@ -33,7 +33,7 @@ class StoreProvider:
         return store
 
 
-def _load_kb() -> Any:
+def load_kb() -> Any:
     from veille.knowledge.kb import KnowledgeBase
 
     return KnowledgeBase.load()
@@ -45,7 +45,7 @@ class AppState:
     token: str | None
     stores: StoreProvider
     analyzer_factory: Callable[[Settings], Any] | None = None
-    kb_loader: Callable[[], Any] | None = _load_kb
+    kb_loader: Callable[[], Any] | None = load_kb
     _kb: Any = None
     _kb_loaded: bool = False
     _analyzer: Any = None
