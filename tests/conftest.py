@@ -12,10 +12,7 @@ import pytest
 # worker processes has its own tests (tests/test_parallel.py).
 os.environ.setdefault("VEILLE_WORKERS", "1")
 
-DATA = Path(__file__).parent / "data"
-SEED_PATH = DATA / "corpus" / "seed" / "mali-russie-junte-2020-09-01.txt"
-GOLD_DIR = DATA / "gold" / "dev"
-WIKINEWS_DIR = DATA / "corpus" / "wikinews-fr-2012"
+from testdata import DATA, GOLD_DIR, SEED_PATH, WIKINEWS_DIR  # noqa: F401  (re-exported for fixtures)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import GOLD_DIR
+from testdata import GOLD_DIR
 from veille.config import Settings
 from veille.extract.analyze import Analyzer, Resources
 from veille.parallel import PoolAnalyzer

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, GOLD_DIR
+from testdata import DATA, GOLD_DIR
 from veille.cli.main import main
 from veille.evaluation.run import analyse_gold, evaluate_store, load_gold
 from veille.evaluation.scorer import format_table
