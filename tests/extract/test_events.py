@@ -12,7 +12,7 @@ from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
-from veille.knowledge.resolver import resolve_doc
+from veille.knowledge.resolver import DocActors, resolve_doc
 from veille.model import Event, EventType, Status
 
 PUBLISHED = date(2021, 3, 1)
@@ -197,3 +197,12 @@ def test_events_confidence_is_a_probability(analyse):
     assert events and all(0.0 < e.confidence < 1.0 for e in events)
     stated, implicit = events
     assert stated.confidence > implicit.confidence
+
+
+def test_events_group_of_countries_gives_one_event_per_member(analyse):
+    if not hasattr(DocActors, "actors_for_token"):
+        pytest.skip("the resolver does not expand collectives yet")
+    events = [e for e in analyse("Les pays du G5 Sahel ont signé un accord de défense avec la Chine.")
+              if e.type is EventType.SUPPORT]
+    assert sorted(e.source.country for e in events) == ["BFA", "MLI", "MRT", "NER", "TCD"]
+    assert {e.target.country for e in events} == {"CHN"}

@@ -85,6 +85,14 @@ class _Context:
             self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon)
         return self._actors[tok.i]
 
+    def members(self, tok: Token | None) -> list[Actor | None]:
+        """The actors a participant stands for: each member of a group ("quatre des pays"), else its actor."""
+        if tok is None:
+            return [None]
+        group = getattr(self.actors, "actors_for_token", None)
+        found = group(tok) if group is not None else []
+        return list(found) if len(found) > 1 else [self.actor_of(tok)]
+
     def place(self, name: str) -> Place | None:
         if self.gazetteer is None:
             return None
@@ -111,10 +119,8 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
     when = _date(frame, evidence.start, evidence.end, ctx)
     where = _place(frame, ctx)
     out = []
-    for s in sources:
-        for t in targets:
-            sa = ctx.actor_of(s) if s is not None else None
-            ta = ctx.actor_of(t) if t is not None else None
+    for s, sa in ((s, a) for s in sources for a in ctx.members(s)):
+        for t, ta in ((t, a) for t in targets for a in ctx.members(t)):
             if sa is None and ta is None or _same(sa, ta):
                 continue
             mode = _mode(frame, etype, sa, ctx.lexicon)
