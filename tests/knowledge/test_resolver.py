@@ -29,7 +29,8 @@ def test_seed_russian_ambassador_is_russia_gov(seed_doc, seed_actors):
 
 def test_seed_malian_soldiers_and_russian_forces(seed_doc, seed_actors):
     soldiers = _at(seed_actors, seed_doc, "militaires", 1)  # "Les militaires maliens, auteurs du coup d'Etat"
-    assert soldiers.country == "MLI" and soldiers.sector[0] == "MIL"
+    assert (soldiers.country, soldiers.org) == ("MLI", "CNSP")  # the apposition names the junta
+    assert "MIL" in soldiers.sector
     forces = _at(seed_actors, seed_doc, "forces")
     assert (forces.country, forces.sector) == ("RUS", ("MIL",))
 
@@ -62,7 +63,8 @@ def test_seed_moscow_as_a_place(seed_doc, seed_actors):
     moscou = token(seed_doc, "Moscou", 1)  # "une formation à Moscou"
     assert seed_actors.actor_for_token(moscou) is None
     place = seed_actors.place_for_token(moscou)
-    assert (place.name, place.country) == ("Moscow", "RUS")
+    assert (place.name, place.country) == ("Moscou", "RUS")  # as written; GeoNames' point and id
+    assert place.geonames_id == 524901
 
 
 def test_seed_unknown_researcher_from_apposition(seed_doc, seed_actors):

@@ -1,4 +1,12 @@
-"""Actors of phrases that are not KB names: role descriptions, demonym nouns, unknown people, pronouns."""
+"""Actors of phrases that are not KB names: role descriptions, demonym nouns, unknown people, pronouns.
+
+A role description ("l'ambassadeur russe", "la junte", "le chef du CNSP") takes, in order: a name it
+introduces (appositions.py); for a work, its author ("le documentaire d'Al Jazeera"); a named body in
+apposition ("les militaires maliens, auteurs du coup d'État" -> the junta); the person the text gave
+that role earlier, or the same description told earlier with its country (coref.py); else an actor
+built from the role and the country the phrase gives (demonym, possessor, "de X", location, "local"),
+resolved by date to an office holder or a ruling body when the role names one.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,43 +14,49 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.knowledge.normalize import fold, key, role_words, words
-from veille.knowledge.phrases import RoleMatch, case_words, demonym_countries, is_place_use, role_for
-from veille.knowledge.records import Country, Organisation, Person, RoleTerm
-from veille.model import NON_STATE_CODES, Actor, EntityKind
+from veille.knowledge.appositions import Names
+from veille.knowledge.coref import Coreference, ce_dernier
+from veille.knowledge.normalize import key, role_words, words
+from veille.knowledge.phrases import RoleMatch, case_words, demonym_countries, role_for
+from veille.knowledge.records import Country, Person, RoleTerm
+from veille.model import Actor, EntityKind
 
 if TYPE_CHECKING:
     from veille.knowledge.resolver import DocActors
 
-PRONOUNS = frozenset(words("il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci celui-là celle-là "
-                           "ceux-là dernier dernière derniers dernières"))
-DEMONSTRATIVES = frozenset({("celui",), ("celle",), ("ceux",), ("celles",)})
-RELATIVES = frozenset(words("qui que lequel laquelle lesquels lesquelles"))
-IMPERSONAL_VERBS = frozenset(words("falloir agir pleuvoir exister sembler paraître"))
 DE = frozenset({"de", "du", "des", "d"})
 LOC = frozenset({"a", "au", "aux", "en", "dans"})
 COMPLEMENT_DEPS = ("nmod", "obl", "obl:arg", "obl:mod", "appos", "flat:name", "amod", "nmod:poss")
-MAX_PRONOUN_DISTANCE = 120
+ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "nmod", "appos", "conj"})
+EXPLICIT = 0.65  # confidence from which a description's country comes from the phrase itself
+LEADER_OFFICES = ("leader", "commission_president", "secretary_general", "chair", "prosecutor", "mission_head")
 
 
 class Describer:
     def __init__(self, actors: "DocActors"):
         self.a, self.kb, self.doc = actors, actors.kb, actors.doc
-        self.dominant = actors.context_countries[0] if actors.context_countries else None
-        self._apposition_span: tuple[int, int] | None = None
+        self.single_country = actors.single_country
+        self.names = Names(self)
+        self.coref = Coreference(self)
 
     def describe(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
         span = (tok.i, tok.i + 1)
-        if tok.pos_ == "PRON" or self._ce_dernier(tok):
-            return self._pronoun(tok), span
+        if tok.pos_ == "PRON" or ce_dernier(tok):
+            return self.coref.pronoun(tok), span
         part = self._partitive(tok)
         if part is not None:
             return part, span
+        group = self.a.collective_actor(tok)
+        if group is not None:
+            return group, span
+        short = self.coref.short_name(tok)
+        if short is not None:
+            return short, span
         rm = role_for(tok, self.kb) if nominal(tok) else None
         if rm is not None:
-            return self._role_actor(tok, rm), self._phrase_span(tok, rm.start, rm.end)
+            return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
-            return self._unknown_person(tok)
+            return self.names.unknown_person(tok)
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and self.kb.demonym(tok.text):
             code = demonym_countries(tok, self.kb)[0]
             return Actor(name=tok.text, country=code, sector=("CVL",), confidence=0.4,
@@ -52,26 +66,41 @@ class Describer:
     # ------------------------------------------------------------------ role descriptions
 
     def _role_actor(self, tok: Token, rm: RoleMatch) -> Actor | None:
-        role = rm.role
-        named = self._apposed_person(tok, rm)
+        named = self.names.apposed(tok, rm)
+        comp = self.complement(tok, rm)
         if named is not None:
+            self.coref.note_person(tok, rm, comp, named)
             return named
-        comp = self._complement(tok, rm)
+        if rm.role.metonymy:
+            return self._work(tok, rm, comp)
+        body = self._apposed_body(tok, rm)
+        if body is not None:
+            return body
         country, org, conf = self._role_country(tok, rm, comp)
-        name = self._phrase_text(tok, rm)
-        if role.anaphor:
-            explicit = self._demonyms(tok, rm) or ([comp.country] if comp is not None else [])
-            prev = self._anaphor(tok.i, role.anaphor)
-            if prev is not None and (not explicit or prev.country in explicit):
-                return replace(prev, confidence=min(prev.confidence, 0.7))
-            if not role.sectors and comp is None:
-                return None
-        if role.inherit and comp is not None:
+        explicit = conf >= EXPLICIT
+        if rm.role.anaphor:
+            prev = self._anaphor(tok, rm, comp)
+            if prev is not None or (not rm.role.sectors and comp is None):
+                return prev
+        linked = self.coref.person_for_role(tok, rm, comp, country if explicit else None)
+        if linked is None and not explicit and comp is None:
+            linked = self.coref.repeated(tok, rm)
+        if linked is not None:
+            return linked
+        actor = self._described(tok, rm, comp, country, org, conf)
+        if actor is not None and explicit:
+            self.coref.note_description(tok, rm, actor)
+        return actor
+
+    def _described(self, tok: Token, rm: RoleMatch, comp: Actor | None, country: str | None, org: str | None,
+                   conf: float) -> Actor | None:
+        role, name = rm.role, self.phrase_text(tok, rm)
+        if comp is not None and _inherits(role, comp):
             if not rm.former and role.kind == EntityKind.PERSON:
                 resolved = self._by_time(role, country, org, comp)  # "le chef du CNSP" -> its leader
                 if resolved is not None:
                     return replace(resolved, role=name)
-            return self._inherited(role, rm, comp, name, country)
+            return self._inherited(role, rm, comp, name, country)  # "la présidente d'une ONG"
         if rm.former:
             sectors = ("ELI",) + tuple(s for s in role.sectors if s != "ELI")
             return Actor(name=name, country=country, sector=sectors, org=org, confidence=conf, role=name,
@@ -82,16 +111,47 @@ class Describer:
         if role.country == "explicit" and country is None and comp is None and not role.anaphor:
             if role.resolve is not None or role.id in ("mercenaries",):
                 return None
+        if not role.sectors and comp is None:
+            return None  # "les membres" of nothing named
         return Actor(name=name, country=country, sector=role.sectors, org=org, confidence=conf, role=name,
                      kind=role.kind)
+
+    def _anaphor(self, tok: Token, rm: RoleMatch, comp: Actor | None) -> Actor | None:
+        """"l'ONG", "l'organisation": the last such actor, unless the phrase names another country."""
+        explicit = self._demonyms(tok, rm) or ([comp.country] if comp is not None else [])
+        prev = self.coref.anaphor(tok.i, rm.role.anaphor or "")
+        if prev is not None and (not explicit or prev.country in explicit):
+            return replace(prev, confidence=min(prev.confidence, 0.7))
+        return None
+
+    def _work(self, tok: Token, rm: RoleMatch, comp: Actor | None) -> Actor | None:
+        """"le documentaire d'Al Jazeera" -> Al Jazeera; "le documentaire" again -> the same author."""
+        if comp is not None and comp.kind != EntityKind.PLACE:
+            author = replace(comp, confidence=min(comp.confidence, 0.8))
+            self.coref.note_description(tok, rm, author)
+            return author
+        return self.coref.repeated(tok, rm, max_distance=None)
+
+    def _apposed_body(self, tok: Token, rm: RoleMatch) -> Actor | None:
+        """"Les militaires maliens, auteurs du coup d'État": an apposition naming a known body (here the
+        junta in power on the date) says which group the description is."""
+        for c in tok.children:
+            if c.dep_ != "appos" or c.i < rm.end or c.left_edge.i == 0 or self.doc[c.left_edge.i - 1].text != ",":
+                continue
+            actor = self.a.actor_for_token(c)
+            if actor is None or actor.kind == EntityKind.PERSON or not (actor.kb_id or "").startswith("org:"):
+                continue
+            demonyms = self._demonyms(tok, rm)
+            if not demonyms or actor.country in demonyms:
+                return replace(actor, role=self.phrase_text(tok, rm), confidence=min(actor.confidence, 0.7))
+        return None
 
     def _by_time(self, role: RoleTerm, country: str | None, org: str | None, comp: Actor | None) -> Actor | None:
         """Offices and ruling bodies resolved at the publication date."""
         on = self.a.published
         if role.office or role.id == "leader":
             if comp is not None and comp.org:
-                for office in ("leader", "commission_president", "secretary_general", "chair", "prosecutor",
-                               "mission_head"):
+                for office in LEADER_OFFICES:
                     p = self.kb.holder(office, on=on, org=comp.org)
                     if p is not None:
                         return self.a.person_actor(p, confidence=0.8)
@@ -113,6 +173,20 @@ class Describer:
         return Actor(name=name, country=comp.country or country, sector=sectors, org=comp.org,
                      confidence=min(comp.confidence, 0.8), role=name, kind=kind)
 
+    def role_actor_no_name(self, tok: Token, rm: RoleMatch) -> Actor | None:
+        """The description an apposition gives a name ("enseignante-chercheuse à Bamako")."""
+        comp = self.complement(tok, rm)
+        country, org, conf = self._role_country(tok, rm, comp)
+        if comp is not None and _inherits(rm.role, comp):
+            return self._inherited(rm.role, rm, comp, self.phrase_text(tok, rm), country)
+        sectors = rm.role.sectors
+        if rm.former:
+            sectors = ("ELI",) + tuple(s for s in sectors if s != "ELI")
+        return Actor(name=self.phrase_text(tok, rm), country=country, sector=sectors, org=org,
+                     confidence=conf, role=self.phrase_text(tok, rm), kind=rm.role.kind)
+
+    # ------------------------------------------------------------------ the country of a description
+
     def _role_country(self, tok: Token, rm: RoleMatch, comp: Actor | None) -> tuple[str | None, str | None, float]:
         role = rm.role
         if role.country not in (None, "explicit"):
@@ -120,6 +194,10 @@ class Describer:
         demonyms = self._demonyms(tok, rm)
         if demonyms:
             return demonyms[0], None, 0.8
+        if self._is_local(tok, rm):
+            host = self.a.host_country(tok.i)
+            if host:
+                return host, None, EXPLICIT
         owner = None if role.other else self._possessor(tok)
         if owner is not None and owner.country:
             return owner.country, owner.org, 0.7
@@ -127,15 +205,17 @@ class Describer:
             return comp.country, comp.org, 0.75
         loc = self._locative_country(tok, rm)
         if loc:
-            return loc, None, 0.65
+            return loc, None, EXPLICIT
+        if role.default_country:
+            return role.default_country, None, 0.6
         if role.country is None:
             code = self.a.country_for_role(role.resolve, tok.i, role.id)
             if code:
                 return code, None, 0.5
         return None, None, 0.4
 
-    def _demonyms(self, tok: Token, rm: RoleMatch) -> list[str]:
-        """Countries of demonym adjectives in the phrase ("l'ambassadeur russe", "forces armées russes")."""
+    def _modifiers(self, tok: Token, rm: RoleMatch) -> list[Token]:
+        """Adjectives and nominal modifiers of a description, in text order."""
         span_ids = set(range(rm.start, rm.end)) | {tok.i}
         cands = [c for i in span_ids for c in self.doc[i].children if c.i not in span_ids and
                  c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") and c.pos_ in ("ADJ", "NOUN", "PROPN")
@@ -145,8 +225,12 @@ class Describer:
             cands.append(self.doc[nxt])
             nxt += 1
         cands += [self.doc[i] for i in range(rm.start, rm.end) if self.doc[i].pos_ == "ADJ"]
-        out = []
-        for c in sorted(cands, key=lambda t: t.i):
+        return sorted(set(cands), key=lambda t: t.i)
+
+    def _demonyms(self, tok: Token, rm: RoleMatch) -> list[str]:
+        """Countries of demonym adjectives in the phrase ("l'ambassadeur russe", "forces armées russes")."""
+        out: list[str] = []
+        for c in self._modifiers(tok, rm):
             codes = demonym_countries(c, self.kb)
             people = self.kb.role(role_words(c.text)) if not codes else None
             if people is not None and people.country in self.kb.countries:  # "étudiants tibétains" -> CHN
@@ -154,7 +238,11 @@ class Describer:
             out += [code for code in codes if code not in out]
         return out
 
-    def _complement(self, tok: Token, rm: RoleMatch) -> Actor | None:
+    def _is_local(self, tok: Token, rm: RoleMatch) -> bool:
+        """"des forces de sécurité locales": of the country where the action takes place."""
+        return any(key(c.text) in self.kb.local_words for c in self._modifiers(tok, rm))
+
+    def complement(self, tok: Token, rm: RoleMatch) -> Actor | None:
         """The actor of a "de X" complement ("l'armée du Burkina", "délégation de la CEDEAO")."""
         span_ids = set(range(rm.start, rm.end)) | {tok.i}
         for i in sorted(span_ids):
@@ -171,16 +259,15 @@ class Describer:
         m = self.a.match_at(c.i)
         if m is None and c.pos_ == "PROPN" and c.ent_type_ in ("LOC", "GPE"):
             place = self.a.gazetteer.lookup(c.text, self.a.context_countries)  # "les rebelles de Homs"
-            self.a.remember_place(c.i, place)
+            self.a.remember_place(c.i, place and replace(place, name=c.text))
             if place is not None and place.country in self.kb.countries:
-                return Actor(name=place.name, country=place.country, sector=(), confidence=0.6,
+                return Actor(name=c.text, country=place.country, sector=(), confidence=0.6,
                              kind=EntityKind.PLACE)
             return None
         if m is not None and isinstance(m.hit.entry, Country):
             return self.a.country_actor(m.hit.entry)
         if m is not None and isinstance(m.hit.entry, Person):
-            p = self.a.person_actor(m.hit.entry)
-            return replace(p, org=p.org, sector=("CVL",) if False else p.sector)
+            return self.a.person_actor(m.hit.entry)
         return self.a.actor_for_token(c)
 
     def _possessor(self, tok: Token) -> Actor | None:
@@ -204,8 +291,8 @@ class Describer:
             if t.is_punct and t.text not in "-'’" or t.pos_ in ("VERB", "AUX"):
                 break
             m = self.a.match_at(j)
-            if m is not None and isinstance(m.hit.entry, Country) and (case_words(t) & LOC or
-                                                                       words(self.doc[j - 1].text)[-1:] in (("a",), ("au",), ("en",))):
+            after_a = words(self.doc[j - 1].text)[-1:] in (("a",), ("au",), ("en",))
+            if m is not None and isinstance(m.hit.entry, Country) and (case_words(t) & LOC or after_a):
                 return m.hit.entry.code
             if t.ent_type_ == "LOC" and m is None and case_words(t) & LOC:
                 place = self.a.gazetteer.lookup(t.text, self.a.context_countries)
@@ -213,184 +300,51 @@ class Describer:
                     return place.country
         return None
 
-    # ------------------------------------------------------------------ names and appositions
-
-    def _apposed_person(self, tok: Token, rm: RoleMatch) -> Actor | None:
-        """"le président Ibrahim Boubacar Keita": the role noun followed by a person's name."""
-        j = rm.end
-        while j < len(self.doc) and self.doc[j].pos_ == "ADJ":
-            j += 1
-        if j >= len(self.doc):
-            return None
-        m = self.a.match_at(j)
-        if m is not None and isinstance(m.hit.entry, Person):
-            return self.a.person_actor(m.hit.entry, role=self._phrase_text(tok, rm))
-        if m is not None and isinstance(m.hit.entry, Organisation) and j == rm.end:
-            return replace(self.a.org_actor(m.hit.entry), role=self._phrase_text(tok, rm))
-        if self.doc[j].ent_type_ == "PER" and self.doc[j].pos_ == "PROPN":
-            actor, _ = self._unknown_person(self.doc[j], role_match=rm, role_tok=tok)
-            return actor
-        return None
-
-    def _unknown_person(self, tok: Token, role_match: RoleMatch | None = None,
-                        role_tok: Token | None = None) -> tuple[Actor | None, tuple[int, int]]:
-        ent = self.a.ent_at(tok.i)
-        start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-        name = self.doc[start:end].text
-        self._apposition_span = None
-        if role_match is not None and role_tok is not None:
-            desc = self._role_actor_no_name(role_tok, role_match)
-        else:
-            desc = self._appositive(end)
-        if desc is not None and desc.kb_id is None:
-            person = Actor(name=name, country=desc.country, sector=desc.sector, org=desc.org,
-                           confidence=min(desc.confidence, 0.7), role=desc.role, kind=EntityKind.PERSON)
-            if self._apposition_span is not None:
-                self.a.cover(*self._apposition_span, person)
-                self._apposition_span = None
-            return person, (start, end)
-        if desc is not None:  # "X, le chef du CNSP": the description names a KB person
-            return replace(desc, confidence=min(desc.confidence, 0.7)), (start, end)
-        country = self.dominant
-        return Actor(name=name, country=country, sector=("CVL",), confidence=0.3,
-                     kind=EntityKind.PERSON), (start, end)
-
-    def _role_actor_no_name(self, tok: Token, rm: RoleMatch) -> Actor | None:
-        comp = self._complement(tok, rm)
-        country, org, conf = self._role_country(tok, rm, comp)
-        if rm.role.inherit and comp is not None:
-            return self._inherited(rm.role, rm, comp, self._phrase_text(tok, rm), country)
-        sectors = rm.role.sectors
-        if rm.former:
-            sectors = ("ELI",) + tuple(s for s in sectors if s != "ELI")
-        return Actor(name=self._phrase_text(tok, rm), country=country, sector=sectors, org=org,
-                     confidence=conf, role=self._phrase_text(tok, rm), kind=rm.role.kind)
-
-    def _appositive(self, end: int) -> Actor | None:
-        """", enseignante-chercheuse à Bamako" right after a name: the role it gives."""
-        doc = self.doc
-        j = end
-        if j >= len(doc) or doc[j].text != ",":
-            return None
-        j += 1
-        while j < len(doc) and doc[j].pos_ == "DET":
-            j += 1
-        for k in range(j, min(len(doc), j + 3)):
-            rm = role_for(doc[k], self.kb)
-            if rm is not None and rm.start <= j + 1:
-                self._apposition_span = self._phrase_span(doc[k], rm.start, rm.end)
-                return self._role_actor_no_name(doc[k], rm)
-        return None
-
-    # ------------------------------------------------------------------ coreference
-
-    def _pronoun(self, tok: Token) -> Actor | None:
-        w = fold(tok.text).replace("’", "'")
-        if w in RELATIVES:
-            head = tok.head
-            if head.dep_.startswith("acl") and head.head.i != tok.i:
-                return self.a.actor_for_token(head.head)
-            return None
-        ws = words(w)
-        if not ws or ws[-1] not in PRONOUNS and not self._ce_dernier(tok):
-            return None
-        if tok.dep_.startswith("expl") or fold(tok.head.lemma_) in IMPERSONAL_VERBS or self._il_y_a(tok):
-            return None
-        if self._defined_by_clause(tok):
-            return None
-        number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
-        for j, actor in self.a.mentions_before(tok.i):
-            if tok.i - j > MAX_PRONOUN_DISTANCE:
-                break
-            ant = self.doc[j]
-            if ant.pos_ == "PRON" or actor.kind == EntityKind.PLACE:
-                continue
-            if self._agrees(ant, actor, number, gender):
-                return replace(actor, confidence=round(actor.confidence * 0.8, 2))
-        return None
-
-    @staticmethod
-    def _ce_dernier(tok: Token) -> bool:
-        """"ce dernier", "ces derniers": a demonstrative anaphor, resolved like a pronoun."""
-        return fold(tok.lemma_) == "dernier" and any(
-            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
-
-    def _il_y_a(self, tok: Token) -> bool:
-        """"il y a", "il n'y a pas": an impersonal "il"."""
-        for j in range(tok.i + 1, min(len(self.doc), tok.i + 3)):
-            w = words(self.doc[j].text)
-            if w == ("y",):
-                return True
-            if w not in (("n",), ("ne",)):
-                return False
-        return False
-
-    def _defined_by_clause(self, tok: Token) -> bool:
-        """"ceux qui sont impliqués", "celles d'hier": a demonstrative defined by what follows, not an anaphor."""
-        if words(tok.text) not in DEMONSTRATIVES or tok.i + 1 >= len(self.doc):
-            return False
-        return words(self.doc[tok.i + 1].text)[:1] in (("qui",), ("que",), ("qu",), ("dont",), ("de",), ("d",))
-
-    def _agrees(self, ant: Token, actor: Actor, number: list[str], gender: list[str]) -> bool:
-        a_num = ant.morph.get("Number")
-        if actor.kind == EntityKind.PERSON:
-            p = self.kb.people.get((actor.kb_id or "")[7:]) if actor.kb_id else None
-            a_num = ["Sing"]
-            a_gen = ["Fem"] if p is not None and p.gender == "f" else ["Masc"] if p is not None else ant.morph.get("Gender")
-        else:
-            a_gen = ant.morph.get("Gender")
-        if number and a_num and number != a_num:
-            return False
-        if gender and a_gen and gender != a_gen:
-            return False
-        return True
-
-    def _anaphor(self, i: int, kind: str) -> Actor | None:
-        for _, actor in self.a.mentions_before(i):
-            if kind == "NGO" and actor.country == "NGO":
-                return actor
-            if kind == "org" and actor.kind == EntityKind.ORGANISATION:
-                return actor
-        return None
-
     def _partitive(self, tok: Token) -> Actor | None:
         """"un autre parmi les putschistes", "l'un des manifestants" -> the group's actor."""
+        group = self.partitive_group(tok)
+        return self.a.actor_for_token(group) if group is not None else None
+
+    def partitive_group(self, tok: Token) -> Token | None:
+        """The group a partitive head takes its members from ("quatre des pays" -> "pays")."""
         if key(tok.text) not in self.kb.partitive or tok.pos_ not in ("ADJ", "NUM", "PRON", "DET", "NOUN"):
             return None
         for c in tok.children:
-            if c.dep_.startswith("nmod") and case_words(c) & (DE | {"parmi", "entre"}):
-                return self.a.actor_for_token(c)
+            if not c.dep_.startswith("nmod") or c.i < tok.i:
+                continue
+            if case_words(c) & (DE | {"parmi", "entre"}) or any(d.dep_ == "det" and key(d.text) == "des"
+                                                                  for d in c.children):
+                return c  # "l'un des manifestants", "quatre des pays" ("des" parsed as a determiner)
         return None
 
     # ------------------------------------------------------------------ text of a description
 
-    def _phrase_span(self, tok: Token, start: int, end: int) -> tuple[int, int]:
+    def phrase_span(self, tok: Token, start: int, end: int) -> tuple[int, int]:
         lo = min(start, tok.i)
         hi = max(end, tok.i + 1)
         while hi < len(self.doc) and self.doc[hi].pos_ == "ADJ" and self.doc[hi].head.i in range(lo, hi):
             hi += 1
         return lo, hi
 
-    def _phrase_text(self, tok: Token, rm: RoleMatch) -> str:
-        lo, hi = self._phrase_span(tok, rm.start, rm.end)
+    def phrase_text(self, tok: Token, rm: RoleMatch) -> str:
+        lo, hi = self.phrase_span(tok, rm.start, rm.end)
         return self.doc[lo:hi].text
 
 
-ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "nmod", "appos", "conj"})
+def _inherits(role: RoleTerm, comp: Actor) -> bool:
+    """A description of a member or part of its "de X" complement ("le chef du CNSP"); an office of a body
+    rather than of a state too ("la présidente d'une ONG" leads the NGO, not the country)."""
+    return role.inherit or bool(role.office) and comp.kind not in (EntityKind.COUNTRY, EntityKind.PLACE)
 
 
 def nominal(tok: Token) -> bool:
     """A token that can head a noun phrase: nouns, and adjectives or participles used as nouns ("les
     putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé")."""
+    if tok.dep_ == "amod":
+        return False  # also nouns parsed as modifiers: "l'organisation armée basque"
     if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    if tok.dep_ == "amod":
-        return False
     return any(c.dep_ == "det" for c in tok.children) or tok.dep_ in ARG_DEPS
 
 
-def _is_state(code: str | None) -> bool:
-    return code is not None and code not in NON_STATE_CODES
-
-
-__all__ = ["Describer", "Organisation", "Person"]
+__all__ = ["Describer", "nominal"]

@@ -51,9 +51,12 @@ class KnowledgeBase:
         self.offices = data.offices
         self.former = frozenset(" ".join(role_words(x)) for x in data.lists.get("former", ()))
         self.locative = frozenset(key(x) for x in data.lists.get("locative", ()))
-        self.partitive = frozenset(key(x) for x in data.lists.get("partitive", ()))
+        self.numbers = {key(k): v for k, v in data.numbers.items()}
+        self.partitive = frozenset(key(x) for x in data.lists.get("partitive", ())) | frozenset(self.numbers)
         self.motion_verbs = frozenset(key(v) for v in data.lists.get("motion_verbs", ()))
         self.dative_nouns = frozenset(key(v) for v in data.lists.get("dative_nouns", ()))
+        self.collectives = frozenset(role_words(v) for v in data.lists.get("collectives", ()))
+        self.local_words = frozenset(key(v) for v in data.lists.get("local", ()))
         self._aliases: dict[str, list[Hit]] = defaultdict(list)
         self._demonyms: dict[str, list[Country]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = defaultdict(list)
@@ -168,6 +171,18 @@ class KnowledgeBase:
             if rule.period.covers(on) and (rule.kind == kind if kind else rule.kind != "party"):
                 return org
         return None
+
+    def members(self, org_id: str | None, on: date | None) -> tuple[str, ...]:
+        """Member states of an organisation on a date ("les pays membres du G5 Sahel"); () if none listed."""
+        org = self.orgs.get(org_id or "")
+        if org is None:
+            return ()
+        return tuple(self.countries[c].code for c in org.members_on(on) if c in self.countries)
+
+    def number(self, word: str) -> int | None:
+        """The value of a cardinal ("deux", "2", "cinq") or None."""
+        k = key(word)
+        return int(k) if k.isdigit() else self.numbers.get(k)
 
     def role_of(self, person: Person, on: date | None) -> PersonRole:
         """A person's country, sectors, org and title on a date (ELI + last role after all roles ended)."""

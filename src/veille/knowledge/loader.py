@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from veille.knowledge.records import (
-    Country, Exonym, Office, Organisation, Period, Person, Region, RoleTerm, Rule, Tenure,
+    Country, Exonym, Member, Office, Organisation, Period, Person, Region, RoleTerm, Rule, Tenure,
 )
 from veille.model import EntityKind, Sector
 
@@ -33,6 +33,7 @@ class Loaded:
     regions: list[Region] = field(default_factory=list)
     exonyms: list[Exonym] = field(default_factory=list)
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # former, locative, partitive, ambiguous...
+    numbers: dict[str, int] = field(default_factory=dict)  # number words ("deux": 2) for collectives
     version: str = ""
     problems: list[str] = field(default_factory=list)
 
@@ -143,7 +144,20 @@ def _organisation(d: dict, r: _Reader) -> Organisation | None:
     return Organisation(id=oid, name=name, country=country, sectors=r.sectors(d), aliases=r.strings(d, "aliases"),
                         name_en=r.text(d, "name_en", False), period=r.period(d), rules=tuple(rules),
                         parent=r.text(d, "parent", False), org_as=r.text(d, "org_as", False),
-                        source=r.text(d, "source") or "")
+                        members=_members(d, r), source=r.text(d, "source") or "")
+
+
+def _members(d: dict, r: _Reader) -> tuple[Member, ...]:
+    """`members: [MLI, {country: BFA, end: 2023-12-02}]`: plain codes or dated mappings."""
+    out = []
+    for m in d.get("members") or []:
+        if isinstance(m, str):
+            out.append(Member(m))
+        elif isinstance(m, dict) and r.text(m, "country"):
+            out.append(Member(str(m["country"]), r.period(m)))
+        else:
+            r.problem(f"a member must be a country code or {{country, start, end}}, not {m!r}")
+    return tuple(out)
 
 
 def _person(d: dict, r: _Reader) -> Person | None:
@@ -184,7 +198,8 @@ def _role(d: dict, r: _Reader, default_source: str) -> RoleTerm | None:
     return RoleTerm(id=rid, terms=r.strings(d, "terms"), sectors=r.sectors(d), resolve=r.text(d, "resolve", False),
                     country=r.text(d, "country", False), org=r.text(d, "org", False),
                     inherit=bool(d.get("inherit")), anaphor=r.text(d, "anaphor", False),
-                    other=bool(d.get("other")),
+                    other=bool(d.get("other")), default_country=r.text(d, "default_country", False),
+                    metonymy=bool(d.get("metonymy")),
                     kind=EntityKind(kind), source=r.text(d, "source", False) or default_source)
 
 
@@ -228,11 +243,22 @@ def load_data(data_dir: Path | str | None = None) -> Loaded:
         if d.get("id"):
             out.offices[str(d["id"])] = Office(str(d["id"]), str(d.get("scope") or "country"), bool(d.get("single")))
     _parse_places(docs["places_fr.yaml"], out)
-    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in ("former", "locative", "partitive", "motion_verbs", "dative_nouns")}
+    out.lists = {k: tuple(str(x) for x in (roles_doc.get(k) or [])) for k in
+                 ("former", "locative", "partitive", "motion_verbs", "dative_nouns", "collectives", "local")}
+    out.numbers = _numbers(roles_doc.get("numbers"), p)
     out.lists["ambiguous"] = tuple(str(x) for x in (docs["organisations.yaml"].get("ambiguous") or []))
     out.lists["ambiguous_demonyms"] = tuple(str(x) for x in
                                             (docs["countries.yaml"].get("ambiguous_demonyms") or []))
     return out
+
+
+def _numbers(raw, problems: list[str]) -> dict[str, int]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
+        problems.append("roles.yaml: 'numbers' must map words to integers ({deux: 2, ...})")
+        return {}
+    return {str(k): v for k, v in raw.items()}
 
 
 def version_of(data_dir: Path | str | None = None) -> str:

@@ -52,14 +52,14 @@ def _case_ok(alias: str, surface: str) -> bool:
     if is_acronym(alias):
         letters = [c for c in surface if c.isalpha()]
         return all(c.isupper() for c in letters) or (len(letters) >= 3 and letters[0].isupper())
-    core = _without_article(alias)
+    core = without_article(alias)
     if core[:1].isupper() and " " not in core:
         return surface[:1].isupper()  # "Le Monde" is not "le monde arabe"
     return True
 
 
-def _without_article(alias: str) -> str:
-    """The alias without a leading article ("Le Monde" -> "Monde", "l'Élysée" -> "Élysée")."""
+def without_article(alias: str) -> str:
+    """A name without its leading article ("Le Monde" -> "Monde", "l'Élysée" -> "Élysée")."""
     alias = alias.strip()
     m = _ARTICLE.match(alias)
     return alias[m.end():] if m and m.end() < len(alias) else alias

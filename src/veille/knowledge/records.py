@@ -60,6 +60,14 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """A member state of an organisation for a period ("les cinq pays membres du G5 Sahel")."""
+
+    country: str
+    period: Period = Period()
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     id: str
     name: str
@@ -71,6 +79,7 @@ class Organisation:
     rules: tuple[Rule, ...] = ()
     parent: str | None = None
     org_as: str | None = None  # org id to report (a force of an organisation reports the organisation)
+    members: tuple[Member, ...] = ()  # member states (IGOs), dated
     kind: EntityKind = EntityKind.ORGANISATION
     source: str = ""
 
@@ -81,6 +90,10 @@ class Organisation:
     @property
     def org(self) -> str:
         return self.org_as or self.id
+
+    def members_on(self, on: date | None) -> tuple[str, ...]:
+        """Codes of the member states on a date (all listed members when no date)."""
+        return tuple(m.country for m in self.members if m.period.covers(on))
 
     def rule_on(self, on: date | None, country: str | None = None) -> Rule | None:
         for rule in self.rules:
@@ -146,6 +159,8 @@ class RoleTerm:
     inherit: bool = False  # take country/org (and sectors when it has some) from its "de X" complement
     anaphor: str | None = None  # "NGO" | "org": refers back to the last such actor
     other: bool = False  # "ses partenaires", "son homologue": another actor than the possessor
+    default_country: str | None = None  # when the phrase names no country ("des ONG" -> NGO), not the article's
+    metonymy: bool = False  # the phrase stands for its "de X" complement ("le documentaire d'Al Jazeera" -> X)
     kind: EntityKind = EntityKind.GROUP
     source: str = ""
 

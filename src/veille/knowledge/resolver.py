@@ -10,27 +10,38 @@ Contract used by extract/ (events, claims, quotes):
         # role descriptions resolved by publication date ("la junte" in 2020-09 -> CNSP),
         # pronouns and repeated descriptions via in-article coreference. Coordinated
         # phrases are NOT merged: callers walk `conj` themselves and ask once per conjunct.
+    actors.actors_for_token(token) -> list[Actor]
+        # every actor the phrase denotes: the member states of a collective ("les deux pays", "quatre
+        # des pays", "les pays membres du G5 Sahel" -> one country actor each; actor_for_token gives
+        # the first of them), else [actor_for_token(token)] or []. Emit one event per member.
     actors.actor_for_span(span) -> Actor | None
-    actors.place_for_token(token) -> Place | None     # a name used as a location ("à Moscou")
+    actors.place_for_token(token) -> Place | None     # a name used as a location ("à Moscou"),
+        # named as the text writes it ("Moscou", not GeoNames' "Moscow")
     actors.mentions -> list[Mention]
     actors.entities() -> list[Entity]
     actors.context_countries -> tuple[str, ...]       # the article's countries, most mentioned first
 
 A mention that cannot be fully resolved stays an actor with whatever could be inferred
-(a description, a country, sectors); only phrases that denote no actor return None.
+(a description, a country, sectors); only phrases that denote no actor return None. A capital or
+seat used as a participant is its country's government ("Moscou a démenti"); another city as a
+subject is its inhabitants (CVL), not a government ("Tombouctou a été ...").
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.knowledge.collectives import Collectives
 from veille.knowledge.describe import Describer
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.normalize import singular, words
-from veille.knowledge.phrases import Match, is_place_use, person_context_ok, scan_names, valid_on
+from veille.knowledge.phrases import (
+    Match, is_place_use, person_context_ok, scan_names, valid_on, without_article,
+)
 from veille.knowledge.records import Country, Organisation, Person, Region
 from veille.model import Actor, Entity, EntityKind, Mention, Place
 from veille.model import Span as TextSpan
@@ -39,6 +50,8 @@ ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LOCAL_WINDOW = 60  # tokens: about two sentences
 TITLE_WEIGHT = 4  # a country in the headline counts like four body mentions; the first one (the
 # rubric of "Mali : la Russie, ...") twice that
+SINGLE_COUNTRY_SHARE = 0.6  # an article is about one country when it has this share of country mentions
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obl:agent")
 
 
 def resolve_doc(doc: Doc, published: date | None, kb: KnowledgeBase, gazetteer: Gazetteer,
@@ -63,6 +76,8 @@ class DocActors:
         self.mentions: list[Mention] = []
         self._select_names(scan_names(doc, kb))
         self.context_countries = self._context()
+        self.single_country = self._single_country()
+        self.collectives = Collectives(self)
         self.describer = Describer(self)
         for tok in doc:
             if tok.pos_ in ACTOR_POS or tok.i in self._token_match:
@@ -90,6 +105,26 @@ class DocActors:
             self.cover(span[0], span[1], actor)
         return actor
 
+    def actors_for_token(self, tok: Token) -> list[Actor]:
+        """Every actor the phrase headed by `tok` denotes: the members of a collective, else its actor."""
+        group = self.describer.partitive_group(tok) or tok
+        codes = self.collectives.members(group) if tok.i not in self._token_match else None
+        if codes and self.actor_for_token(tok) is not None:
+            return [self.country_actor(self.kb.countries[c], role=self._phrase(group), confidence=0.6)
+                    for c in codes]
+        actor = self.actor_for_token(tok)
+        return [actor] if actor is not None else []
+
+    def collective_actor(self, tok: Token) -> Actor | None:
+        """The first member state of a collective phrase ("les deux pays"), None for a location use."""
+        codes = self.collectives.members(tok)
+        if not codes or is_place_use(tok, "country", self.kb):
+            return None
+        return self.country_actor(self.kb.countries[codes[0]], role=self._phrase(tok), confidence=0.6)
+
+    def _phrase(self, tok: Token) -> str:
+        return self.doc[tok.left_edge.i:tok.i + 1].text
+
     def actor_for_span(self, span: Span) -> Actor | None:
         """The actor of a span's syntactic head, else of the first mention inside it."""
         root = span.root
@@ -102,15 +137,28 @@ class DocActors:
         return None
 
     def place_for_token(self, tok: Token) -> Place | None:
-        """The place a token names when used as a location (a city, a country after "en"/"à")."""
+        """The place a token names when used as a location (a city, a country after "en"/"à"), named as
+        written in the text ("Moscou"; the coordinates and GeoNames id are the gazetteer's)."""
         if tok.i in self._places:
             return self._places[tok.i]
         m = self._token_match.get(tok.i)
         if m is None and tok.ent_type_ in ("LOC", "GPE"):
             ent = self.ent_at(tok.i)
-            return self.gazetteer.lookup(ent.text if ent else tok.text, self.context_countries)
+            return self.lookup_place(ent.text if ent else tok.text)
         if m is not None and m.hit.kind in ("country", "seat", "region"):
-            return self.gazetteer.lookup(self.doc[m.start:m.end].text, self.context_countries)
+            return self.lookup_place(self.doc[m.start:m.end].text)
+        return None
+
+    def lookup_place(self, text: str) -> Place | None:
+        place = self.gazetteer.lookup(text, self.context_countries)
+        return replace(place, name=without_article(text)) if place is not None else None
+
+    def host_country(self, i: int) -> str | None:
+        """The country where the action before token i takes place: the last place named before it."""
+        for j in sorted(self._places, reverse=True):
+            place = self._places[j]
+            if j < i and place is not None and place.country in self.kb.countries:
+                return place.country
         return None
 
     def entities(self) -> list[Entity]:
@@ -199,7 +247,16 @@ class DocActors:
                     counts[place.country] += 1
         for n, code in enumerate(self._title_countries()):
             counts[code] += TITLE_WEIGHT * (2 if n == 0 else 1)
+        self._country_counts = counts
         return tuple(c for c, _ in counts.most_common())
+
+    def _single_country(self) -> str | None:
+        """The article's country when it is about one country (most of the country mentions), else None."""
+        total = sum(self._country_counts.values())
+        if not total:
+            return None
+        code, n = self._country_counts.most_common(1)[0]
+        return code if n >= SINGLE_COUNTRY_SHARE * total else None
 
     def _title_countries(self) -> list[str]:
         """Countries named in the title (names, seats, demonyms), in order: headlines name the setting."""
@@ -266,23 +323,40 @@ class DocActors:
         m = self._token_match.get(tok.i)
         if m is not None:
             return self._actor_for_match(m), (m.start, m.end)
-        return self.describer.describe(tok)
+        actor, span = self.describer.describe(tok)
+        if actor is None and tok.dep_ in SUBJECT_DEPS:
+            actor = self._city_as_subject(tok)
+        return actor, span
+
+    def _city_as_subject(self, tok: Token) -> Actor | None:
+        """"Tombouctou a été ...": a city (not a capital, which the KB names as a seat) acting as a subject
+        stands for its inhabitants, not for a government."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("LOC", "GPE"):
+            return None
+        place = self.place_for_token(tok)
+        if place is None or not place.geonames_id or place.country not in self.kb.countries:
+            return None
+        self._places[tok.i] = place
+        return Actor(name=place.name, country=place.country, sector=("CVL",), confidence=0.3,
+                     kind=EntityKind.PLACE)
 
     def _actor_for_match(self, m: Match) -> Actor | None:
         e, kind = m.hit.entry, m.hit.kind
         head = self._match_head(m)
         if isinstance(e, Region):
-            self._places[head.i] = self.gazetteer.lookup(e.name, self.context_countries)
+            self._places[head.i] = self.lookup_place(self.doc[m.start:m.end].text)
             return None
         if isinstance(e, Country):
             if is_place_use(head, kind, self.kb):
-                self._places[head.i] = self.gazetteer.lookup(self.doc[m.start:m.end].text, self.context_countries)
+                self._places[head.i] = self.lookup_place(self.doc[m.start:m.end].text)
                 return None
             return self.country_actor(e, role=self.doc[m.start:m.end].text if kind == "seat" else None)
         if isinstance(e, Organisation):
             return self.org_actor(e)
         if isinstance(e, Person):
-            return self.person_actor(e)
+            person = self.person_actor(e)
+            self.describer.names.note_kb_person_apposition(m.end, person)
+            return person
         return None
 
     def _match_head(self, m: Match) -> Token:

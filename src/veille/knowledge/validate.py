@@ -36,6 +36,8 @@ def _check_codes(data: Loaded, codes: set[str]) -> list[str]:
                 out.append(f"organisations.yaml: {o.id}: refers to unknown organisation '{ref}'")
         out += [f"organisations.yaml: {o.id}: rule for unknown country '{r.country}'"
                 for r in o.rules if r.country not in codes]
+        out += [f"organisations.yaml: {o.id}: member '{m.country}' is not a country code"
+                for m in o.members if m.country not in codes or m.country in NON_STATE_CODES]
     for p in data.people:
         if p.country not in codes:
             out.append(f"people.yaml: {p.id}: unknown country code '{p.country}'")
@@ -49,6 +51,8 @@ def _check_codes(data: Loaded, codes: set[str]) -> list[str]:
     for r in data.roles:
         if r.country not in (None, "explicit") and r.country not in codes:
             out.append(f"roles.yaml: {r.id}: unknown country code '{r.country}'")
+        if r.default_country and r.default_country not in codes:
+            out.append(f"roles.yaml: {r.id}: unknown default_country '{r.default_country}'")
         if r.office and r.office not in data.offices:
             out.append(f"roles.yaml: {r.id}: unknown office '{r.office}'")
         if r.resolve and not (r.office or r.resolve in ("junta", "regime")):
