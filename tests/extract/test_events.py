@@ -206,3 +206,15 @@ def test_events_group_of_countries_gives_one_event_per_member(analyse):
               if e.type is EventType.SUPPORT]
     assert sorted(e.source.country for e in events) == ["BFA", "MLI", "MRT", "NER", "TCD"]
     assert {e.target.country for e in events} == {"CHN"}
+
+
+def test_events_request_target_is_the_subject_of_the_que_clause(analyse):
+    e = one(analyse("Le syndicat demande que le gouvernement retire la loi."), EventType.REQUEST)
+    assert e.source.name == "syndicat"
+    assert e.target is not None and "GOV" in e.target.sector
+
+
+def test_events_request_target_is_the_agent_of_the_demanded_act(analyse):
+    e = one(analyse("Les manifestants exigent la libération des prisonniers par les autorités."), EventType.REQUEST)
+    assert e.source.name == "manifestants"
+    assert e.target.name == "autorités"

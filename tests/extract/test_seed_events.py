@@ -97,8 +97,10 @@ def test_seed_g5_sahel_defence_agreements_with_the_mauritanian_exception(seed_ev
     (mauritania,) = told(seed_events, EventType.SUPPORT, "n’a pas signé d’accord de défense")
     assert mauritania.status is Status.NEGATED
     assert (mauritania.source.country, mauritania.target.country) == ("MRT", "RUS")
-    (four,) = told(seed_events, EventType.SUPPORT, "Quatre des pays ont signé des accords de défense")
-    assert four.status is Status.ASSERTED and four.target.country == "RUS"
+    four = told(seed_events, EventType.SUPPORT, "Quatre des pays ont signé des accords de défense")
+    assert {e.status for e in four} == {Status.ASSERTED} and {e.target.country for e in four} == {"RUS"}
+    if len(four) > 1:  # a resolver that expands the group: one event per member, Mauritania left out
+        assert sorted(e.source.country for e in four) == ["BFA", "MLI", "NER", "TCD"]
     assert not [e for e in seed_events if e.type is EventType.COOPERATE]  # part of the agreement's name
 
 

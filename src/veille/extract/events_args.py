@@ -40,6 +40,7 @@ class Args:
     poss: Token | None = None
     adj: tuple[Token, ...] = field(default=())
     case: str | None = None  # nouns: the preposition introducing the noun
+    clause: Token | None = None  # finite complement clause ("demande que X ...", "appelle à ce que X ...")
 
 
 # --------------------------------------------------------------------------- verbs
@@ -60,7 +61,20 @@ def verb_args(verb: Token, lexicon: Lexicon) -> Args:
         subj = surface
     iobj = next((c for c in verb.children if c.dep_ == "iobj"), None)
     return Args(subj=subj, obj=obj, iobj=iobj, comps=verb_complements(verb, obj), inf=infinitive_complement(verb),
-                refl=is_reflexive(verb), en=has_en_clitic(verb))
+                refl=is_reflexive(verb), en=has_en_clitic(verb), clause=que_clause(verb))
+
+
+def que_clause(verb: Token) -> Token | None:
+    """The finite clause a verb governs: "demande que le gouvernement retire", "appelle à ce que les
+    militaires soient jugés" (the parser hangs the latter on "ce")."""
+    for c in verb.children:
+        heads = [c] if c.dep_ in ("ccomp", "obj") else [
+            g for g in c.children if g.dep_ in ("acl", "acl:relcl")] if c.lower_ == "ce" else []
+        for h in heads:
+            if h.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’")
+                                                 for m in h.children):
+                return h
+    return None
 
 
 def verb_complements(verb: Token, obj: Token | None) -> tuple[tuple[str, Token], ...]:
@@ -292,8 +306,9 @@ def _candidates(slot: Slot, args: Args) -> list[Token]:
         return [h for p, h in args.comps if p == slot.prep]
     if kind is SlotKind.LOC:
         return [h for p, h in args.comps if p in PLACE_PREPS and h.pos_ == "PROPN"]
-    if kind is SlotKind.COMP_SUBJ and args.inf is not None:
-        s = subject(args.inf)
+    comp = args.inf if args.inf is not None else args.clause
+    if kind is SlotKind.COMP_SUBJ and comp is not None:
+        s = subject(comp)
         return [s] if s is not None else []
     if kind is SlotKind.COMP_OBJ and args.inf is not None:
         return [c for c in args.inf.children if c.dep_ in ("obj", "obl:arg", "obl")]
@@ -304,7 +319,8 @@ def _agent_inside(tok: Token) -> Token | None:
     """An event noun standing for its doer: "la suggestion de Clinton", "la publication par la commission"."""
     if tok.pos_ != "NOUN":
         return None
-    for c in tok.children:
-        if c.dep_ == "nmod" and prep_of(c) in ("de", "par") and c.pos_ in ("PROPN", "NOUN"):
-            return c
-    return None
+    agent = find_agent(tok)
+    if agent is not None and agent.pos_ != "PRON":
+        return agent
+    return next((c for c in tok.children if c.dep_ == "nmod" and prep_of(c) == "de" and c.pos_ in ("PROPN", "NOUN")),
+                None)
