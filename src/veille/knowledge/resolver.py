@@ -35,10 +35,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from veille.knowledge.collectives import Collectives
+from veille.knowledge.context import country_counts, title_roles
 from veille.knowledge.describe import Describer
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
-from veille.knowledge.normalize import singular, words
 from veille.knowledge.phrases import (
     Match, is_place_use, person_context_ok, scan_names, valid_on, without_article,
 )
@@ -48,8 +48,6 @@ from veille.model import Span as TextSpan
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LOCAL_WINDOW = 60  # tokens: about two sentences
-TITLE_WEIGHT = 4  # a country in the headline counts like four body mentions; the first one (the
-# rubric of "Mali : la Russie, ...") twice that
 SINGLE_COUNTRY_SHARE = 0.6  # an article is about one country when it has this share of country mentions
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obl:agent")
 
@@ -223,32 +221,9 @@ class DocActors:
 
     def _context(self) -> tuple[str, ...]:
         """The article's countries by number of mentions (names, seats, demonyms, organisations, people)."""
-        counts: Counter[str] = Counter()
-        seen: set[int] = set()
-        for i, m in self._token_match.items():
-            if m.start in seen:
-                continue
-            seen.add(m.start)
-            e = m.hit.entry
-            if isinstance(e, Person):
-                code = self.kb.role_of(e, self.published).country
-            else:
-                code = e.code if isinstance(e, Country) else getattr(e, "country", None)
-            if code and code in self.kb.countries:
-                # people and national bodies anchor an article in their country more than a passing name
-                counts[self.kb.countries[code].code] += 1 if isinstance(e, Country) else 3
-        for tok in self.doc:
-            if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.i not in self._token_match:
-                for c in self.kb.demonym(tok.text):
-                    counts[c.code] += 1
-            elif tok.ent_type_ == "LOC" and tok.i not in self._token_match and tok.ent_iob_ == "B":
-                place = self.gazetteer.lookup(tok.text)
-                if place is not None and place.country and place.geonames_id:
-                    counts[place.country] += 1
-        for n, code in enumerate(self._title_countries()):
-            counts[code] += TITLE_WEIGHT * (2 if n == 0 else 1)
-        self._country_counts = counts
-        return tuple(c for c, _ in counts.most_common())
+        self._country_counts = country_counts(self.doc, self._token_match, self.kb, self.gazetteer,
+                                              self.published, self.title)
+        return tuple(c for c, _ in self._country_counts.most_common())
 
     def _single_country(self) -> str | None:
         """The article's country when it is about one country (most of the country mentions), else None."""
@@ -258,38 +233,9 @@ class DocActors:
         code, n = self._country_counts.most_common(1)[0]
         return code if n >= SINGLE_COUNTRY_SHARE * total else None
 
-    def _title_countries(self) -> list[str]:
-        """Countries named in the title (names, seats, demonyms), in order: headlines name the setting."""
-        out: list[str] = []
-        ws = words(self.title or "")
-        for i in range(len(ws)):
-            for n in (3, 2, 1):
-                phrase = " ".join(ws[i:i + n])
-                hits = [h.entry for h in self.kb.lookup_key(phrase) if h.kind in ("country", "seat")]
-                hits += self.kb.demonym(phrase) if n == 1 else []
-                for c in hits:
-                    if c.code not in out:
-                        out.append(c.code)
-                if hits:
-                    break
-        return out
-
     def _title_roles(self) -> dict[str, str]:
-        """Descriptions the headline gives a country ("... des rebelles syriens"): role id -> country."""
         if not hasattr(self, "_title_role_map"):
-            out: dict[str, str] = {}
-            raw = words(self.title or "")
-            ws = tuple(singular(w) for w in raw)
-            for i in range(len(ws)):
-                for n in range(min(self.kb.max_role_words, len(ws) - i), 0, -1):
-                    role = self.kb.role(ws[i:i + n])
-                    if role is None:
-                        continue
-                    codes = [c.code for w in raw[i + n:i + n + 2] for c in self.kb.demonym(w)]
-                    if codes and role.id not in out:
-                        out[role.id] = codes[0]
-                    break
-            self._title_role_map = out
+            self._title_role_map = title_roles(self.kb, self.title)
         return self._title_role_map
 
     def country_for_role(self, resolve: str | None, i: int, role_id: str | None = None) -> str | None:
