@@ -79,7 +79,7 @@ class Names:
         self._apposition_span = None
         found = (role_tok, role_match) if role_match is not None and role_tok is not None else None
         found = found or self.appositive_role(end) or self._description_before(start, end)
-        known = self._named(name) if found is None else None
+        known = self.named(name) if found is None else None
         if known is not None:
             return replace(known, confidence=0.6), (start, end)  # "Jacquier" after "Gilles Jacquier, ..."
         desc = self.d.role_actor_no_name(*found) if found is not None else None
@@ -105,7 +105,7 @@ class Names:
             known = self._people.get(ws[-1], person)
             self._people[ws[-1]] = person if known.name == person.name else None  # two Maïga: ambiguous
 
-    def _named(self, name: str) -> Actor | None:
+    def named(self, name: str) -> Actor | None:
         ws = words(name)
         return self._people.get(" ".join(ws)) or (self._people.get(ws[-1]) if len(ws) == 1 else None)
 

@@ -57,6 +57,8 @@ class Describer:
             return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
             return self.names.unknown_person(tok)
+        if tok.pos_ == "PROPN" and self.names.named(tok.text) is not None:  # "Durand", untagged, named before
+            return replace(self.names.named(tok.text), confidence=0.6), span
         if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and self.kb.demonym(tok.text):
             code = demonym_countries(tok, self.kb)[0]
             return Actor(name=tok.text, country=code, sector=("CVL",), confidence=0.4,
@@ -82,7 +84,7 @@ class Describer:
             prev = self._anaphor(tok, rm, comp)
             if prev is not None or (not rm.role.sectors and comp is None):
                 return prev
-        linked = self.coref.person_for_role(tok, rm, comp, country if explicit else None)
+        linked = self.coref.person_for_role(tok, rm, comp, next(iter(self._demonyms(tok, rm)), None))
         if linked is None and not explicit and comp is None:
             linked = self.coref.repeated(tok, rm)
         if linked is not None:

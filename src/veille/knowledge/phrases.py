@@ -196,10 +196,12 @@ def person_context_ok(match: Match, doc: Doc, named: set[str]) -> bool:
     """A surname alone ("Goïta") names the KB person after a full mention, a title, or a PER label."""
     person = match.hit.entry
     assert isinstance(person, Person)
-    if person.id in named:
-        return True
     prev = doc[match.start - 1] if match.start > 0 else None
     if prev is not None and set(token_words(prev)) & TITLES:
+        return True
+    if prev is not None and doc[match.start].ent_iob_ == "I" and prev.ent_type_ == "PER":
+        return False  # "Moussa Keïta" is not Ibrahim Boubacar Keïta: another first name, another person
+    if person.id in named:
         return True
     return doc[match.start].ent_type_ == "PER"
 
