@@ -218,3 +218,13 @@ def test_events_request_target_is_the_agent_of_the_demanded_act(analyse):
     e = one(analyse("Les manifestants exigent la libération des prisonniers par les autorités."), EventType.REQUEST)
     assert e.source.name == "manifestants"
     assert e.target.name == "autorités"
+
+
+def test_events_noun_between_two_sides_gives_source_and_target(analyse):
+    e = one(analyse("Les négociations entre Paris et Berlin ont repris."), EventType.CONSULT)
+    assert (e.source.country, e.target.country) == ("FRA", "DEU")
+
+
+def test_events_between_two_sides_also_when_the_second_is_misattached(analyse):
+    e = one(analyse("Les combats entre l'armée et les rebelles ont repris."), EventType.ASSAULT)
+    assert (e.source.name, e.target.name) == ("armée", "rebelles")

@@ -107,7 +107,7 @@ class _Context:
 def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list[Event]:
     sources = conjuncts(frame.source) if frame.source is not None else [None]
     targets = conjuncts(frame.target) if frame.target is not None else [None]
-    if frame.sense.reciprocal and frame.source is not None and frame.target in sources:
+    if frame.source is not None and frame.target in sources[1:]:  # "entre X et Y", "X et Y s'affrontent"
         sources, targets = sources[:1], sources[1:]
     doc = ctx.doc
     evidence = to_span(doc, *frame.span)

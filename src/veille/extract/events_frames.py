@@ -238,9 +238,9 @@ def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, Eve
         return None  # "tué d'un tir", "rassemblées pour une manifestation": the verb's own event
     if target is None and args.undergoer is not None and (source is None or args.undergoer.i != source.i):
         target = args.undergoer
-    if source is not None and target is not None and source.i == target.i:
-        others = conjuncts(source)[1:]
-        target = others[0] if others else None
+    if source is not None and (target is None and any(p == "entre" and h.i == source.i for p, h in args.comps)
+                               or target is not None and source.i == target.i):
+        target = _other_side(source)  # "les négociations entre Paris et Berlin": one side each
     if sense.requires_arg and source is None and target is None:
         return None
     given = presupposed(noun, lexicon)
@@ -254,6 +254,17 @@ def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, Eve
         else np_range(noun)
     mode = sense.mode or mode_cue(noun, sense.type, lexicon)
     return Frame(noun, anchor, sense, etype, mode, source, target, span, presupposed=given, nominal=True)
+
+
+def _other_side(first: Token) -> Token | None:
+    """The second member of "entre X et Y", also when the parser hung Y elsewhere."""
+    others = conjuncts(first)[1:]
+    if others:
+        return others[0]
+    doc, i = first.doc, first.right_edge.i + 1
+    if i >= first.sent.end or doc[i].lower_ != "et":
+        return None
+    return next((t for t in doc[i + 1:min(i + 5, first.sent.end)] if t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _declared_by(noun: Token, gv: Token, lexicon: Lexicon) -> bool:
