@@ -2,6 +2,7 @@ import time
 from datetime import date
 
 from veille.knowledge.kb import KnowledgeBase
+from veille.knowledge.normalize import role_words
 from veille.knowledge.records import Country, Organisation, Person
 
 
@@ -106,3 +107,18 @@ def test_search(kb):
     assert names("Russie")[0] == "RUS"
     assert names("Moscou")[0] == "RUS"
     assert isinstance(kb.search("Mali")[0], Country)
+
+
+def test_members_of_organisations_are_dated(kb):
+    assert kb.members("G5S", date(2020, 9, 1)) == ("MRT", "MLI", "BFA", "NER", "TCD")
+    assert kb.members("G5S", date(2023, 6, 1)) == ("MRT", "BFA", "NER", "TCD")  # Mali left on 2022-05-15
+    assert kb.members("ECOWAS", date(2025, 6, 1)).count("MLI") == 0  # the AES states left on 2025-01-29
+    assert len(kb.members("ECOWAS", date(2020, 9, 1))) == 15
+    assert kb.members("UN", date(2020, 9, 1)) == ()  # members not listed
+    assert kb.members("NOPE", None) == ()
+
+
+def test_numbers_and_collectives(kb):
+    assert (kb.number("Quatre"), kb.number("deux"), kb.number("12"), kb.number("quelques")) == (4, 2, 12, None)
+    assert role_words("pays") in kb.collectives and role_words("États") in kb.collectives
+    assert "six" in kb.partitive  # "six des pays"

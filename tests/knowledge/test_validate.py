@@ -38,3 +38,19 @@ def test_validate_reports_unreadable_yaml(tmp_path):
     (d / "roles.yaml").write_text("roles: [unclosed\n", encoding="utf-8")
     problems = validate_knowledge(d)
     assert any(p.startswith("roles.yaml: not valid YAML") for p in problems)
+
+
+def test_validate_reports_bad_members_and_default_countries(tmp_path):
+    d = _copy(tmp_path)
+    orgs = (d / "organisations.yaml").read_text(encoding="utf-8")
+    orgs += ("- {id: CLUB, name: Club, country: IGO, sector: [GOV], members: [MLI, XXX, NGO, [1]], "
+             "source: test}\n")
+    (d / "organisations.yaml").write_text(orgs, encoding="utf-8")
+    roles = (d / "roles.yaml").read_text(encoding="utf-8")
+    roles += "- {id: odd, terms: [bizarre], sector: [SOC], default_country: ZZZ}\n"
+    (d / "roles.yaml").write_text(roles, encoding="utf-8")
+    problems = "\n".join(validate_knowledge(d))
+    assert "CLUB: member 'XXX' is not a country code" in problems
+    assert "CLUB: member 'NGO' is not a country code" in problems  # members are states
+    assert "a member must be a country code" in problems
+    assert "odd: unknown default_country 'ZZZ'" in problems

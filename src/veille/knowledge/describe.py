@@ -342,11 +342,12 @@ def _inherits(role: RoleTerm, comp: Actor) -> bool:
 def nominal(tok: Token) -> bool:
     """A token that can head a noun phrase: nouns, and adjectives or participles used as nouns ("les
     putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé")."""
+    has_det = any(c.dep_ == "det" for c in tok.children)
     if tok.dep_ == "amod":
-        return False  # also nouns parsed as modifiers: "l'organisation armée basque"
+        return has_det  # a noun parsed as a modifier ("l'organisation armée basque") is not one
     if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    return any(c.dep_ == "det" for c in tok.children) or tok.dep_ in ARG_DEPS
+    return has_det or tok.dep_ in ARG_DEPS
 
 
 __all__ = ["Describer", "nominal"]

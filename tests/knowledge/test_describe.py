@@ -1,0 +1,74 @@
+"""Role descriptions (knowledge/describe.py): NGOs, sources, appositions, local forces, non-actors."""
+
+
+def test_generic_ngo_descriptions_are_coded_ngo(resolved):
+    r = resolved("Les groupes de défense des droits de l'homme ont condamné les exécutions en Syrie. "
+                 "Des organisations humanitaires ont dénoncé les bombardements.", "2012-11-02")
+    for word in ("groupes", "organisations"):
+        a = r.actor(word)
+        assert (a.country, a.sector) == ("NGO", ("SOC",)), word
+
+
+def test_ngo_with_a_demonym_keeps_its_country(resolved):
+    r = resolved("Une ONG malienne a porté plainte contre X.", "2012-11-02")
+    assert (r.actor("ONG").country, r.actor("ONG").sector) == ("MLI", ("SOC",))
+
+
+def test_association_takes_the_people_it_gathers(resolved):
+    r = resolved("L'Association des leaders religieux du Mali a condamné les destructions.", "2012-07-02")
+    a = r.actor("Association")
+    assert (a.country, a.sector) == ("MLI", ("REL",))
+
+
+def test_anonymous_sources_keep_their_description(resolved):
+    r = resolved("Selon des sources militaires maliennes, les assaillants ont fui vers la frontière.", "2020-09-01")
+    a = r.actor("sources")
+    assert (a.name, a.country, a.sector) == ("sources militaires maliennes", "MLI", ("MIL",))
+
+
+def test_apposition_naming_the_junta(resolved):
+    r = resolved("Les militaires maliens, auteurs du coup d'État, ont reçu l'ambassadeur russe.", "2020-09-01")
+    a = r.actor("militaires")
+    assert (a.org, a.country, a.kb_id) == ("CNSP", "MLI", "org:CNSP")
+    assert r.actor("ambassadeur").country == "RUS"
+
+
+def test_apposition_without_a_known_body_keeps_the_description(resolved):
+    r = resolved("Les militaires maliens, habitués du terrain, ont repoussé l'attaque.", "2019-05-01")
+    a = r.actor("militaires")
+    assert (a.country, a.sector, a.org) == ("MLI", ("MIL",), None)
+
+
+def test_local_forces_belong_to_the_host_country(resolved):
+    r = resolved("L'armée française est en Afghanistan. Elle va former des forces de sécurité locales.",
+                 "2012-07-04")
+    assert (r.actor("forces").country, r.actor("forces").sector) == ("AFG", ("MIL", "COP"))
+
+
+def test_modifiers_are_not_descriptions(resolved):
+    r = resolved("Assange est devenu une icône occidentale. Le nombre de manifestants est moins élevé.",
+                 "2012-08-17")
+    assert r.actor("occidentale") is None
+    assert r.actor("élevé") is None
+
+
+def test_a_capitalised_one_word_alias_needs_its_capital(resolved):
+    r = resolved("Les experts du monde arabe craignent des violences. Le Monde a publié une enquête.",
+                 "2012-07-04")
+    assert r.actor("monde") is None
+    assert r.actor("Monde").org == "LE_MONDE"
+
+
+def test_places_are_named_as_written(resolved):
+    r = resolved("Des soldats ont été déployés à Tombouctou et à Moscou.", "2012-07-02")
+    timbuktu, moscow = r.place("Tombouctou"), r.place("Moscou")
+    assert (timbuktu.name, timbuktu.country) == ("Tombouctou", "MLI") and timbuktu.geonames_id
+    assert (moscow.name, moscow.country) == ("Moscou", "RUS")
+
+
+def test_a_city_as_subject_is_its_inhabitants_a_capital_its_government(resolved):
+    r = resolved("Tombouctou a été attaquée par des islamistes. Moscou a démenti.", "2012-07-02")
+    town = r.actor("Tombouctou")
+    assert (town.name, town.country, town.sector) == ("Tombouctou", "MLI", ("CVL",))
+    capital = r.actor("Moscou")
+    assert (capital.country, capital.sector) == ("RUS", ("GOV",))
