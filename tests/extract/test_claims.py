@@ -180,3 +180,10 @@ def test_claims_morphology_helpers(nlp, lexicon):
     assert is_conditional(by_text["retirerait"]) and not is_future(by_text["retirerait"])
     retirerait = by_text["retirerait"]
     assert claim_chain(retirerait, lexicon.claims) == [by_text["signeront"]]  # coordination shares the mood
+
+
+def test_claims_sembler_alleges_its_complement_not_what_it_resists(analyse):
+    events = analyse("Le régime semble résister aux sanctions de l'Union européenne.")
+    assert status_of(events, EventType.SANCTION).status is Status.ASSERTED
+    events = analyse("Les rebelles semblent avoir attaqué la ville.")
+    assert status_of(events, EventType.ASSAULT).status is Status.ALLEGED

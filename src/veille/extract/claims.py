@@ -267,7 +267,7 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
         for tok in verb_group(verb):
             if is_conditional(tok):
                 return tok.lower_
-        if verb.lemma_.lower() in cues.alleged_governors:
+        if verb.lemma_.lower() in cues.alleged_governors and not _given_complement(trigger, verb):
             return verb.lower_
     near = list(trigger.children) + [c for h in heads[:1] for c in h.children]
     word = next((c for c in near if (c.lemma_.lower() in cues.alleged_words or c.lower_ in cues.alleged_words)
@@ -279,6 +279,17 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
         return noun
     scope = " ".join(t.lower_ for t in (heads[0] if heads else trigger).subtree)
     return next((p for p in cues.alleged_phrases if p in scope), None)
+
+
+def _given_complement(trigger: Token, governor: Token) -> bool:
+    """ "la junte semble résister aux sanctions": what seems is the resisting; the sanctions, a
+    prepositional complement of the verb that seems, are given."""
+    noun = trigger
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "aux pressions et sanctions"
+        noun = noun.head
+    verb = noun.head
+    return trigger.pos_ == "NOUN" and noun.dep_.startswith("obl") and verb.pos_ == "VERB" \
+        and verb.i != governor.i and governor.is_ancestor(verb) and any(c.dep_ == "case" for c in noun.children)
 
 
 def _alleging_noun(trigger: Token, cues: ClaimCues) -> str | None:
