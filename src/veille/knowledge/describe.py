@@ -191,7 +191,7 @@ class Describer:
 
     def _role_country(self, tok: Token, rm: RoleMatch, comp: Actor | None) -> tuple[str | None, str | None, float]:
         role = rm.role
-        if role.country not in (None, "explicit"):
+        if role.country not in (None, "explicit", "host"):
             return role.country, role.org, 0.8
         demonyms = self._demonyms(tok, rm)
         if demonyms:
@@ -210,7 +210,10 @@ class Describer:
             return loc, None, EXPLICIT
         if role.default_country:
             return role.default_country, None, 0.6
-        if role.country is None:
+        host = self.a.host_country(tok.i) if role.country == "host" else None
+        if host:
+            return host, None, 0.55  # "un quartier" attacked: in the place the text is about
+        if role.country in (None, "host"):
             code = self.a.country_for_role(role.resolve, tok.i, role.id)
             if code:
                 return code, None, 0.5

@@ -154,7 +154,8 @@ class RoleTerm:
     terms: tuple[str, ...]
     sectors: tuple[str, ...]
     resolve: str | None = None  # "junta" | "regime" | "office:<id>"
-    country: str | None = None  # None: from the phrase or the article; "explicit": from the phrase only; else fixed
+    country: str | None = None  # None: from the phrase or the article; "explicit": from the phrase only;
+    # "host": from the phrase or the place the text is about (the last place named); else fixed
     org: str | None = None
     inherit: bool = False  # take country/org (and sectors when it has some) from its "de X" complement
     anaphor: str | None = None  # "NGO" | "org": refers back to the last such actor

@@ -49,7 +49,7 @@ def _check_codes(data: Loaded, codes: set[str]) -> list[str]:
             if t.office not in data.offices:
                 out.append(f"people.yaml: {p.id}: unknown office '{t.office}' (declare it in roles.yaml offices)")
     for r in data.roles:
-        if r.country not in (None, "explicit") and r.country not in codes:
+        if r.country not in (None, "explicit", "host") and r.country not in codes:
             out.append(f"roles.yaml: {r.id}: unknown country code '{r.country}'")
         if r.default_country and r.default_country not in codes:
             out.append(f"roles.yaml: {r.id}: unknown default_country '{r.default_country}'")
