@@ -40,3 +40,26 @@ def seed_doc(nlp, seed_text):
 @pytest.fixture(scope="session")
 def seed_published() -> date:
     return date(2020, 9, 1)
+
+
+@pytest.fixture(scope="session")
+def builder():
+    """tests/evidence_store.py: the real-pipeline store the query, API and web tests share."""
+    import evidence_store
+
+    return evidence_store
+
+
+@pytest.fixture(scope="session")
+def store_path(builder, tmp_path_factory) -> Path:
+    return builder.pipeline_store(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def ids(builder, store_path) -> dict[str, str]:
+    """doc_ids the pipeline gave the seed, its syndicated copy and the hostile article."""
+    from veille.store import Store
+
+    with Store.open(store_path, create=False) as store:
+        return {name: builder.doc_id_by_locator(store, suffix) for name, suffix in
+                (("seed", builder.SEED_FILE.name), ("copy", builder.COPY_FILE), ("hostile", builder.HOSTILE_FILE))}

@@ -40,7 +40,7 @@ from veille.model import (
 )
 from veille.store import Store
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold" / "dev"
 WIKINEWS = DATA / "corpus" / "wikinews-fr-2012" / "articles.jsonl"
 WIKINEWS_HTML = DATA / "corpus" / "wikinews-fr-2012" / "html"

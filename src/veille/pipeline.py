@@ -186,36 +186,36 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
 def run_analyze(settings: Settings, analyzer: Analyzer, *, progress: Progress | None = None,
                 retry_failed: bool = False) -> RunSummary:
     """Analyse every stored article that waits for it (French, not an exact copy)."""
-    progress = progress or NoProgress()
-    clock, tally = _Clock(), _Tally()
-    with _open_store(settings, create=False) as store:
-        run_id = store.start_run("analyze")
+    def prepare(store: Store) -> int:
         if retry_failed:
             store.clear_analysis_errors()
-        progress.start("analyse", total=store.count_pending_analysis())
-        after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
-        while batch := store.pending_analysis(settings.batch_size, after=after):
-            after = batch[-1].doc_id
-            analysis.add(batch)
-            progress.advance(len(batch))
-        analysis.finish()
-        progress.finish()
-        summary = clock.summary(run_id, tally)
-        store.finish_run(run_id, summary.counts())
-    return summary
+        return store.count_pending_analysis()
+
+    return _run_stored("analyze", "analyse", settings, analyzer, progress, prepare,
+                       lambda store, after: store.pending_analysis(settings.batch_size, after=after))
 
 
 def run_reanalyze(settings: Settings, analyzer: Analyzer, versions: dict[str, str], *,
                   since: str | None = None, progress: Progress | None = None) -> RunSummary:
     """Redo the analyses an upgrade changed: those recorded with other ``versions`` than the
     current ones (or, with ``since``, those made by that version of any component)."""
+    return _run_stored("reanalyze", "reanalyse", settings, analyzer, progress,
+                       lambda store: store.count_outdated_analysis(versions, since=since),
+                       lambda store, after: store.outdated_analysis(versions, settings.batch_size,
+                                                                    since=since, after=after),
+                       specs=[since] if since else [])
+
+
+def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer, progress: Progress | None,
+                prepare, next_batch, specs: list[str] = ()) -> RunSummary:
+    """Analyse stored articles page by page (``next_batch(store, after)``, ordered by doc_id)."""
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
     with _open_store(settings, create=False) as store:
-        run_id = store.start_run("reanalyze", [since] if since else [])
-        progress.start("reanalyse", total=store.count_outdated_analysis(versions, since=since))
+        run_id = store.start_run(command, specs)
+        progress.start(label, total=prepare(store))
         after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
-        while batch := store.outdated_analysis(versions, settings.batch_size, since=since, after=after):
+        while batch := next_batch(store, after):
             after = batch[-1].doc_id
             analysis.add(batch)
             progress.advance(len(batch))

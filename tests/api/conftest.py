@@ -6,8 +6,6 @@
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 import warnings
 from pathlib import Path
 
@@ -22,35 +20,6 @@ with warnings.catch_warnings():  # starlette suggests httpx2; the test client wo
     from fastapi.testclient import TestClient
 
 TOKEN = "s3cret-token"
-
-
-def load_builder():
-    name = "veille_tests_evidence_store"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "queries" / "evidence_store.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="session")
-def builder():
-    return load_builder()
-
-
-@pytest.fixture(scope="session")
-def store_path(builder, tmp_path_factory) -> Path:
-    return builder.pipeline_store(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def ids(builder, store_path) -> dict[str, str]:
-    """doc_ids the pipeline gave the seed, its syndicated copy and the hostile article."""
-    with Store.open(store_path, create=False) as store:
-        return {name: builder.doc_id_by_locator(store, suffix) for name, suffix in
-                (("seed", builder.SEED_FILE.name), ("copy", builder.COPY_FILE), ("hostile", builder.HOSTILE_FILE))}
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,6 @@ same corpus with the gold annotations as analyses, for exact counts.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,32 +12,11 @@ import pytest
 from veille.store import Store
 
 
-def load_builder():
-    """tests/queries/evidence_store.py, loaded once per process (the api and web tests share it)."""
-    name = "veille_tests_evidence_store"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("evidence_store.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="session")
-def builder():
-    return load_builder()
-
-
 @pytest.fixture(scope="session")
 def kb():
     from veille.knowledge.kb import KnowledgeBase
 
     return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="session")
-def store_path(builder, tmp_path_factory) -> Path:
-    return builder.pipeline_store(tmp_path_factory)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ folder of the run (pytest keeps the last three); the summary at the end of the r
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import sys
@@ -25,36 +24,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 _SHOTS: dict[str, Path] = {}
-
-
-def load_builder():
-    name = "veille_tests_evidence_store"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "queries" / "evidence_store.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="session")
-def builder():
-    return load_builder()
-
-
-@pytest.fixture(scope="session")
-def store_path(builder, tmp_path_factory) -> Path:
-    return builder.pipeline_store(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def ids(builder, store_path) -> dict[str, str]:
-    from veille.store import Store
-
-    with Store.open(store_path, create=False) as store:
-        return {"seed": builder.doc_id_by_locator(store, builder.SEED_FILE.name),
-                "hostile": builder.doc_id_by_locator(store, builder.HOSTILE_FILE)}
 
 
 def _free_port() -> int:
