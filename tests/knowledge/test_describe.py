@@ -72,3 +72,12 @@ def test_a_city_as_subject_is_its_inhabitants_a_capital_its_government(resolved)
     assert (town.name, town.country, town.sector) == ("Tombouctou", "MLI", ("CVL",))
     capital = r.actor("Moscou")
     assert (capital.country, capital.sector) == ("RUS", ("GOV",))
+
+
+def test_attacked_places_are_their_civilians_where_the_text_is(resolved):
+    r = resolved("Les Talibans ont attaqué un hôtel à Kaboul.", "2012-06-22")
+    assert (r.actor("hôtel").country, r.actor("hôtel").sector) == ("AFG", ("CVL",))
+    r = resolved("Le journaliste français a été tué à Homs par un obus qui visait un quartier alaouite.", "2012-07-18")
+    assert (r.actor("quartier").country, r.actor("quartier").sector) == ("SYR", ("CVL",))
+    r = resolved("Les militaires ont regagné le quartier général.", "2012-07-18")
+    assert r.actor("quartier").sector == ("MIL",)

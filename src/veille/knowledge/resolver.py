@@ -152,12 +152,23 @@ class DocActors:
         return replace(place, name=without_article(text)) if place is not None else None
 
     def host_country(self, i: int) -> str | None:
-        """The country where the action before token i takes place: the last place named before it."""
-        for j in sorted(self._places, reverse=True):
-            place = self._places[j]
-            if j < i and place is not None and place.country in self.kb.countries:
+        """The country where the action before token i takes place: the last place named before it (a
+        country after "en"/"au", a city), not a country acting ("la France a salué")."""
+        for j in range(i - 1, -1, -1):
+            place = self._places.get(j) or self._unknown_place(j)
+            if place is not None and place.country in self.kb.countries:
                 return place.country
         return None
+
+    def _unknown_place(self, j: int) -> Place | None:
+        """A city the KB does not name ("à Homs"), looked up at the first token of its entity."""
+        tok = self.doc[j]
+        if tok.ent_type_ not in ("LOC", "GPE") or tok.ent_iob_ != "B":
+            return None
+        ent = self.ent_at(j)
+        if ent is None or any(k in self._token_match for k in range(ent.start, ent.end)):
+            return None
+        return self.lookup_place(ent.text)
 
     def entities(self) -> list[Entity]:
         """Mentions grouped by identity (KB id, else description and country), in order of first mention."""
