@@ -3,7 +3,8 @@
     .venv/bin/python bench/actors.py [--gold ../shared/gold/dev] [--out bench/results/actors.md] [--details]
 
 Accuracy: for every gold event, the actors the resolver finds on the tokens of the gold
-evidence (and of its sentence) are compared with the gold source and target using the
+evidence (and of its sentence; `actors_for_token`, so every member of a collective) are
+compared with the gold source and target using the
 scorer's rule (eval/score.py `actor_ok`: same country or same org, one sector in common).
 Throughput: words/s of nlp.pipe alone vs nlp.pipe + resolve_doc on the same texts, same run.
 """
@@ -46,13 +47,9 @@ def load_nlp():
 
 
 def evidence_actors(actors, doc, start: int, end: int) -> list[dict]:
+    """Every actor of the tokens of a span (all members of a collective: "quatre des pays")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    found = []
-    for tok in span or ():
-        a = actors.actor_for_token(tok)
-        if a is not None:
-            found.append(a.to_json())
-    return found
+    return [a.to_json() for tok in span or () for a in actors.actors_for_token(tok)]
 
 
 def evaluate(golds: list[dict], docs, actor_ok, details: bool) -> dict:
