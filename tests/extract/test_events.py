@@ -228,3 +228,28 @@ def test_events_noun_between_two_sides_gives_source_and_target(analyse):
 def test_events_between_two_sides_also_when_the_second_is_misattached(analyse):
     e = one(analyse("Les combats entre l'armée et les rebelles ont repris."), EventType.ASSAULT)
     assert (e.source.name, e.target.name) == ("armée", "rebelles")
+
+
+def test_events_quoted_verdict_accuses_the_doer_told_before(analyse):
+    text = "Les rebelles ont exécuté vingt soldats jeudi. « C'est un crime de guerre », a déclaré le porte-parole de l'ONU."
+    e = one(analyse(text), EventType.ACCUSE)
+    assert e.source.org == "UN" and e.target.name == "rebelles"
+    assert e.status is Status.REPORTED and e.evidence.text == "C'est un crime de guerre"
+
+
+def test_events_verdict_by_a_verb_of_qualification(analyse):
+    text = ("Les rebelles ont exécuté vingt soldats jeudi. "
+            "Selon Amnesty International, ces exécutions constituent un crime contre l'humanité.")
+    e = one(analyse(text), EventType.ACCUSE)
+    assert (e.source.name, e.target.name) == ("Amnesty International", "rebelles")
+
+
+def test_events_verdict_in_the_article_voice_is_not_an_accusation(analyse):
+    events = analyse("Les rebelles ont exécuté vingt soldats jeudi. C'est un crime.")
+    assert not [e for e in events if e.type is EventType.ACCUSE]
+
+
+def test_events_denouncing_crimes_accuses_the_doer_told_before(analyse):
+    text = "Les rebelles ont exécuté vingt soldats jeudi. Le gouvernement a dénoncé « des crimes de guerre »."
+    e = one(analyse(text), EventType.ACCUSE)
+    assert (e.source.name, e.target.name) == ("gouvernement", "rebelles")

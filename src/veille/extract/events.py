@@ -14,7 +14,7 @@ attribution) are kept once, the body preferred to sub-headings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -23,6 +23,7 @@ from veille.extract.claims import assess
 from veille.extract.events_frames import Frame, find_frames
 from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
 from veille.extract.events_span import to_span
+from veille.extract.events_verdict import latest_doer, verdict_events
 from veille.extract.events_syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
@@ -39,12 +40,27 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
     """Every PLOVER event the article states, with its evidence, status and attribution."""
     ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title)
     told: list[_Told] = []
+    named: list[Event] = []  # events whose doer is named, not a pronoun ("Ils ont ..." in a witness's quote)
     for frame in find_frames(doc, lexicon, ctx.actor_of):
         heading = _is_heading(frame.trigger)
         taken_up = _takes_up(frame)
         earlier = [t.event for t in told]
-        told.extend(_Told(e, heading, frame.nominal, taken_up) for e in _realise(frame, ctx, earlier))
+        events = _realise(frame, ctx, earlier)
+        told.extend(_Told(e, heading, frame.nominal, taken_up) for e in events)
+        if frame.source is not None and frame.source.pos_ != "PRON":
+            named.extend(events)
+    verdicts = verdict_events(doc, lexicon, named, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title)
+    if verdicts:
+        told.extend(_Told(replace(e, date=_verdict_date(ctx)), False, True, False) for e in verdicts)
+        told.sort(key=lambda t: t.event.evidence.start)
     return _dedupe(told, doc.text)
+
+
+def _verdict_date(ctx: "_Context") -> EventDate | None:
+    """A statement's date: the publication's (the qualification is made when reported)."""
+    if ctx.published is None:
+        return None
+    return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +160,8 @@ def _taken_up_doer(frame: Frame, earlier: Sequence[Event], lexicon: Lexicon) -> 
     content = frame.content
     if content is None or frame.type not in (EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT):
         return None
+    if frame.type is EventType.ACCUSE and content.lemma_.lower() in lexicon.verdicts.nouns:
+        return latest_doer(earlier, content.idx, lexicon.verdicts.acts)  # "a dénoncé des crimes de guerre"
     senses = lexicon.noun_senses(content.lemma_)
     if not senses or not any(c.dep_ == "det" and c.morph.get("PronType") == ["Dem"] for c in content.children):
         return None

@@ -172,6 +172,15 @@ class Implicit:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdicts:
+    """Qualifying an act as a crime accuses its doer (predicates.yaml `verdicts`)."""
+
+    nouns: frozenset[str] = frozenset()  # "un crime de guerre"
+    verbs: frozenset[str] = frozenset()  # "constitue", "s'agir de", "assimilable à" (besides a copula)
+    acts: frozenset[EventType] = frozenset()  # the kinds of earlier acts whose doer is accused
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: Mapping[str, tuple[Sense, ...]]
     nouns: Mapping[str, tuple[Sense, ...]]
@@ -189,6 +198,7 @@ class Lexicon:
     collectives: frozenset[str]
     frame_nouns: frozenset[str]
     implicit: Implicit
+    verdicts: Verdicts
     persons: frozenset[str]
     places: frozenset[str]
     date_nouns: frozenset[str]
@@ -249,6 +259,7 @@ def _load(dir: str) -> Lexicon:
         etre_verbs=_words((pred.get("complements", {}).get("etre_verbs") or {}).get("lemmas", [])),
         quantities=sets.get("quantities", frozenset()), collectives=sets.get("collectives", frozenset()),
         frame_nouns=sets.get("frames", frozenset()), implicit=_implicit(pred.get("implicit") or {}),
+        verdicts=_verdicts(pred.get("verdicts") or {}),
         persons=sets.get("persons", frozenset()), places=sets.get("places", frozenset()),
         date_nouns=_words(nom.get("date_nouns", {}).get("lemmas", [])),
         claims=_claims(claims), version=digest.hexdigest()[:12])
@@ -438,6 +449,13 @@ def _support(section: dict) -> Mapping[str, SupportRole]:
         for lemma in group.get("lemmas", []):
             out[str(lemma).lower()] = role
     return MappingProxyType(out)
+
+
+def _verdicts(section: dict) -> Verdicts:
+    if section and not section.get("ref"):
+        raise LexiconError("predicates.yaml: verdicts has no ref")
+    return Verdicts(nouns=_words(section.get("nouns", ())), verbs=_words(section.get("verbs", ())),
+                    acts=frozenset(_event_type(t, "predicates.yaml verdicts") for t in section.get("acts", ())))
 
 
 def _implicit(section: dict) -> Implicit:

@@ -1,0 +1,76 @@
+"""Accusations by qualification: a speaker who calls an act told before a crime accuses its doer.
+
+    « C'est un crime de guerre », a déclaré la procureure      → ACCUSE procureure → the attackers
+    Le Conseil a fait savoir qu'il pourrait s'agir de crimes contre l'humanité → ACCUSE Conseil → ...
+
+The qualifying noun (predicates.yaml `verdicts`) must be the predicate of a copula or of a verb of
+qualification ("constituer", "s'agir de", "assimilable à"), in a statement credited to someone (a
+quote or a report): the article's own voice qualifying an act is not an accusation. The accused is
+the doer of the latest act of the listed kinds told before, whose doer is named (not implicit, not a pronoun).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from veille.extract.claims import assess
+from veille.extract.events_implicit import IMPLICIT_CONFIDENCE
+from veille.extract.events_span import clause_range, to_span
+from veille.extract.lexicon import Lexicon
+from veille.model import Actor, Event, EventType, Quote, Status
+
+VERDICT_CONFIDENCE = 0.4
+
+
+def verdict_events(doc, lexicon: Lexicon, named: Sequence[Event], *, actor_of: Callable[[Token], Actor | None],
+                   quotes: Sequence[Quote], title: str | None = None) -> list[Event]:
+    verdicts = lexicon.verdicts
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in verdicts.nouns:
+            continue
+        anchor = qualifying_clause(noun, verdicts.verbs)
+        if anchor is None:
+            continue
+        accused = latest_doer(named, noun.idx, verdicts.acts)
+        claim = assess(noun, anchor, actor_of=actor_of, quotes=quotes, lexicon=lexicon, title=title)
+        speaker = claim.attributed_to
+        if accused is None or speaker is None or claim.status is Status.NEGATED:
+            continue
+        status = Status.REPORTED if claim.status in (Status.HYPOTHETICAL, Status.ALLEGED) else claim.status
+        if status is Status.REPORTED and _accusing_cue(claim.cue, noun, lexicon):
+            status = Status.ASSERTED  # "a dénoncé « des crimes »": the denouncing is told as a fact
+        evidence = to_span(doc, *clause_range(anchor, (noun,)))
+        out.append(Event(type=EventType.ACCUSE, source=speaker, target=accused, evidence=evidence, status=status,
+                         mode="allege", attributed_to=speaker, confidence=VERDICT_CONFIDENCE,
+                         trigger=noun.lemma_.lower()))
+    return out
+
+
+def qualifying_clause(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """The clause in which the noun qualifies something: "c'est un crime" (the noun itself, with its
+    copula), "constitue un crime", "s'agir de crimes", "assimilable à des crimes" (the verb)."""
+    if any(c.dep_ == "cop" for c in noun.children):
+        return noun
+    head = noun.head
+    if head.i == noun.i or noun.dep_ not in ("obj", "xcomp", "obl", "obl:arg", "obl:mod"):
+        return None
+    return head if head.lemma_.lower() in verbs or head.lower_ in verbs else None
+
+
+def latest_doer(earlier: Sequence[Event], before: int, acts: frozenset[EventType]) -> Actor | None:
+    """The doer of the latest act of these kinds told before the offset."""
+    told = sorted((e for e in earlier if e.evidence.start < before and e.type in acts and e.source is not None
+                   and e.source.confidence > IMPLICIT_CONFIDENCE), key=lambda e: e.evidence.start, reverse=True)
+    return next((e.source for e in told if not _same_actor(e.source, e.attributed_to)), None)
+
+
+def _same_actor(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.kb_id or a.name.lower()) == (b.kb_id or b.name.lower())
+
+
+def _accusing_cue(cue: str | None, noun: Token, lexicon: Lexicon) -> bool:
+    """The statement was made by a verb of accusing ("dénoncer", "condamner") of the sentence."""
+    verb = next((t for t in noun.sent if cue and t.lower_ == cue.lower() and t.pos_ == "VERB"), None)
+    return verb is not None and any(s.type is EventType.ACCUSE for s in lexicon.verb_senses(verb.lemma_))
