@@ -253,3 +253,10 @@ def test_events_denouncing_crimes_accuses_the_doer_told_before(analyse):
     text = "Les rebelles ont exécuté vingt soldats jeudi. Le gouvernement a dénoncé « des crimes de guerre »."
     e = one(analyse(text), EventType.ACCUSE)
     assert (e.source.name, e.target.name) == ("gouvernement", "rebelles")
+
+
+def test_events_subject_after_a_fronted_participle_clause(analyse):
+    text = ("La Syrie n'ayant pas ratifié la convention de la CPI, l'ONG a demandé au Conseil de sécurité "
+            "de l'ONU d'adopter une résolution.")
+    e = one(analyse(text), EventType.REQUEST)
+    assert e.source.name == "ONG"

@@ -152,9 +152,25 @@ def _true_subject(subj: Token) -> Token | None:
     """A "subject" with a preposition is a misparse of a fronted complement ("sur les cinq pays, seule
     la Mauritanie n'a pas signé"): the noun hanging on it without a preposition is the subject."""
     if not any(c.dep_ == "case" and c.i < subj.i and norm_prep(c.text) != "de" for c in subj.children):
-        return subj
+        return _comma_split_subject(subj) or subj
     for c in subj.children:
         if c.dep_ in ("nmod", "appos") and c.i > subj.i and not any(g.dep_ == "case" for g in c.children):
+            return c
+    return None
+
+
+def _comma_split_subject(subj: Token) -> Token | None:
+    """ "N'ayant pas ratifié la convention de la CPI, l'ONG a demandé ...": the parser made one phrase of
+    the fronted object and the subject; the bare noun phrase after the comma, right before the verb
+    group, is the subject."""
+    verb = subj.head
+    for c in subj.children:
+        if c.dep_ != "nmod" or c.i < subj.i or any(g.dep_ == "case" for g in c.children):
+            continue
+        before = subj.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        between = subj.doc[c.right_edge.i + 1:verb.i]
+        if before is not None and before.text == "," and verb.i > c.i and all(
+                t.pos_ in ("AUX", "ADV") or t.dep_.startswith("expl") for t in between):
             return c
     return None
 
