@@ -122,7 +122,7 @@ class Coreference:
         for _, actor in self.a.mentions_before(i):
             if kind == "NGO" and actor.country == "NGO":
                 return actor
-            if kind == "org" and actor.kind == EntityKind.ORGANISATION and actor.kb_id:
+            if kind == "org" and actor.kind == EntityKind.ORGANISATION:
                 return actor
         return None
 
