@@ -260,3 +260,10 @@ def test_events_subject_after_a_fronted_participle_clause(analyse):
             "de l'ONU d'adopter une résolution.")
     e = one(analyse(text), EventType.REQUEST)
     assert e.source.name == "ONG"
+
+
+def test_events_refusal_answers_the_request_made_to_the_refuser(analyse):
+    text = ("Les manifestants ont demandé au gouvernement malien la libération des détenus. "
+            "Le gouvernement a refusé.")
+    e = one(analyse(text), EventType.REJECT)
+    assert (e.source.name, e.target.name) == ("gouvernement malien", "manifestants")

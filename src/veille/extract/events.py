@@ -31,6 +31,7 @@ from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Statu
 PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
 PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
 FALLBACK_CONFIDENCE = 0.2
+ASKER_WINDOW = 800  # characters back to the request a refusal answers
 NAMED_ENTITIES = ("PER", "ORG", "LOC", "MISC")
 STOP_PUNCT = (".", "!", "?", "…")
 
@@ -145,7 +146,7 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
             if t is not None:
                 ta = doer_of(t, earlier, ctx.lexicon) or ta
             if t is None and ta is None:
-                ta = _taken_up_doer(frame, earlier, ctx.lexicon) or implicit_target(
+                ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) or implicit_target(
                     etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
             if _same(sa, ta):
                 ta = None
@@ -168,6 +169,21 @@ def _taken_up_doer(frame: Frame, earlier: Sequence[Event], lexicon: Lexicon) -> 
     kinds = {s.type for s in senses}
     for e in reversed(earlier):
         if e.type in kinds and e.source is not None and e.source.confidence > IMPLICIT_CONFIDENCE:
+            return e.source
+    return None
+
+
+def _asker(etype: EventType, refuser: Actor | None, earlier: Sequence[Event], at: int) -> Actor | None:
+    """ "Pékin a refusé cet accès": one refuses what was asked of one; the asker of the latest request
+    made to the refuser, a few sentences before at most, is the target."""
+    if etype is not EventType.REJECT or refuser is None:
+        return None
+    for e in reversed(earlier):
+        if e.evidence.start < at - ASKER_WINDOW:
+            break
+        if e.type is EventType.REQUEST and e.source is not None and e.target is not None \
+                and (_key(e.target) == _key(refuser) or e.target.country and e.target.country == refuser.country
+                     and set(e.target.sector) & set(refuser.sector)):
             return e.source
     return None
 
