@@ -38,6 +38,7 @@ class Describer:
         self.single_country = actors.single_country
         self.names = Names(self)
         self.coref = Coreference(self)
+        self._demonym_cache: dict[tuple[int, int, int], list[str]] = {}
 
     def describe(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
         span = (tok.i, tok.i + 1)
@@ -234,6 +235,12 @@ class Describer:
 
     def _demonyms(self, tok: Token, rm: RoleMatch) -> list[str]:
         """Countries of demonym adjectives in the phrase ("l'ambassadeur russe", "forces armées russes")."""
+        k = (tok.i, rm.start, rm.end)
+        if k not in self._demonym_cache:
+            self._demonym_cache[k] = self._find_demonyms(tok, rm)
+        return self._demonym_cache[k]
+
+    def _find_demonyms(self, tok: Token, rm: RoleMatch) -> list[str]:
         out: list[str] = []
         for c in self._modifiers(tok, rm):
             codes = demonym_countries(c, self.kb)
