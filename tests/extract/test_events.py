@@ -267,3 +267,14 @@ def test_events_refusal_answers_the_request_made_to_the_refuser(analyse):
             "Le gouvernement a refusé.")
     e = one(analyse(text), EventType.REJECT)
     assert (e.source.name, e.target.name) == ("gouvernement malien", "manifestants")
+
+
+def test_events_citizens_demand_without_recipient_goes_to_their_authorities(analyse):
+    e = one(analyse("Les syndicats français réclament une hausse des salaires."), EventType.REQUEST)
+    assert e.target is not None and e.target.country == "FRA" and "GOV" in e.target.sector
+    assert e.target.confidence < 0.5  # implicit
+
+
+def test_events_state_demand_without_recipient_keeps_no_target(analyse):
+    e = one(analyse("Le ministre malien demande plus de moyens."), EventType.REQUEST)
+    assert e.target is None

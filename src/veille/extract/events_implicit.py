@@ -7,6 +7,7 @@
   in the same sentence or a few sentences back ("..., selon un communiqué de la police");
 - a foreign force withdrawing without saying from where: the article's country;
 - "les auteurs de ces exactions": the doer of the latest such act told before;
+- a demand by citizens, a party or a movement with no stated recipient: the same authority;
 - a protest with no stated recipient: the actor named by an "anti-X" adjective of the clause
   ("manifestation anti-américaine"), else the authority of the protesters' country at the date
   (its ruling body when the knowledge base knows one, e.g. a junta), else its government.
@@ -47,6 +48,8 @@ def implicit_target(etype: EventType, mode: str | None, source: Actor | None, sp
         return named
     if source is None or not source.country or source.country in NON_STATE_CODES:
         return None
+    if etype in rules.non_state_defaults and (not source.sector or set(source.sector) & rules.state_sectors):
+        return None  # "le ministre demande ...": not a demand on his own government
     return _authority(source.country, sector, actors)
 
 

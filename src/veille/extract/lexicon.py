@@ -166,6 +166,8 @@ class Implicit:
     agents: Mapping[str, tuple[str, ...]]  # "COERCE/arrest" → sectors of a plausible agent
     agent_window: int  # sentences to look back for an agent
     default_targets: Mapping[EventType, str]  # type → sector of the source country's authority
+    non_state_defaults: frozenset[EventType]  # defaults only for a source outside the state
+    state_sectors: frozenset[str]
     anti_prefixes: tuple[str, ...]
     host_targets: frozenset[str]  # "RETREAT/withdraw", "CONCEDE": from the article's country
     doer_nouns: frozenset[str]  # "les auteurs de ces exactions"
@@ -471,6 +473,9 @@ def _implicit(section: dict) -> Implicit:
         agent_window=int(section.get("agent_window", 0)),
         default_targets=MappingProxyType({_event_type(k, "predicates.yaml implicit"): str(v)
                                           for k, v in (section.get("default_targets") or {}).items()}),
+        non_state_defaults=frozenset(_event_type(t, "predicates.yaml implicit")
+                                     for t in section.get("default_targets_non_state", ())),
+        state_sectors=frozenset(section.get("state_sectors", ())),
         anti_prefixes=tuple(section.get("anti_prefixes", ())),
         host_targets=frozenset(str(k) for k in section.get("host_targets", ())),
         doer_nouns=_words(section.get("doer_nouns", ())))
