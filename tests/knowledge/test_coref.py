@@ -94,3 +94,10 @@ def test_organisation_anaphor_skips_a_name_given_in_the_phrase(resolved):
                  "ont été arrêtés.", "2012-07-05")
     members = r.actor("membres")
     assert (members.country, members.org) == ("ESP", "ETA")
+
+
+def test_heading_a_body_is_one_role_whatever_the_title(resolved):
+    r = resolved("Moussa Ag Sidi, président du MSA, a signé l'accord. Le chef du MSA a ensuite rencontré "
+                 "le gouverneur.", "2020-09-01")
+    chief = r.actor("chef")
+    assert (chief.name, chief.org) == ("Moussa Ag Sidi", "MSA")

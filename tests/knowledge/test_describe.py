@@ -81,3 +81,15 @@ def test_attacked_places_are_their_civilians_where_the_text_is(resolved):
     assert (r.actor("quartier").country, r.actor("quartier").sector) == ("SYR", ("CVL",))
     r = resolved("Les militaires ont regagné le quartier général.", "2012-07-18")
     assert r.actor("quartier").sector == ("MIL",)
+
+
+def test_adjective_of_an_organisation(resolved):
+    r = resolved("L'ancien porte-parole de la mission onusienne en Syrie a parlé.", "2012-11-02")
+    mission = r.actor("mission")
+    assert (mission.country, mission.org) == ("UNO", "UN")
+
+
+def test_body_the_kb_does_not_know_keeps_its_name(resolved):
+    r = resolved("Dans une interview à Radio Sawa, le ministre a parlé.", "2012-11-02")
+    radio = r.actor("Radio")
+    assert (radio.name, radio.sector) == ("Radio Sawa", ("JRN",))

@@ -122,3 +122,8 @@ def test_numbers_and_collectives(kb):
     assert (kb.number("Quatre"), kb.number("deux"), kb.number("12"), kb.number("quelques")) == (4, 2, 12, None)
     assert role_words("pays") in kb.collectives and role_words("États") in kb.collectives
     assert "six" in kb.partitive  # "six des pays"
+
+
+def test_adjectives_of_organisations(kb):
+    assert kb.org_adjective("onusiennes").id == "UN"
+    assert kb.org_adjective("malienne") is None

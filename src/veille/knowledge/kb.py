@@ -19,6 +19,9 @@ from veille.knowledge.records import Country, Organisation, Person, Region, Role
 from veille.model import NON_STATE_CODES
 
 Entry = Country | Organisation | Person
+# The source of the code that builds the index, read once at import: a process that imported older code
+# never stores its index under the key of newer code edited since.
+_CODE = code_version("kb", "records", "loader", "normalize")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class KnowledgeBase:
         self.local_words = frozenset(key(v) for v in data.lists.get("local", ()))
         self._aliases: dict[str, list[Hit]] = defaultdict(list)
         self._demonyms: dict[str, list[Country]] = defaultdict(list)
+        self._org_adjectives: dict[str, Organisation] = {}
         self._holders: dict[tuple[str, str], list[tuple[Tenure, Person]]] = defaultdict(list)
         self._rulers: dict[str, list[tuple[Rule, Organisation]]] = defaultdict(list)
         self._roles: dict[tuple[str, ...], RoleTerm] = {}
@@ -71,8 +75,7 @@ class KnowledgeBase:
         """Load (once per process and directory) and index the data files; raise KnowledgeError if broken."""
         path = str(Path(data_dir).resolve()) if data_dir else str(DATA_DIR)
         if path not in cls._cache:
-            code = code_version("kb", "records", "loader", "normalize")
-            cls._cache[path] = cached(f"kb-{code}-{version_of(path)}", lambda: cls._build(path))
+            cls._cache[path] = cached(f"kb-{_CODE}-{version_of(path)}", lambda: cls._build(path))
         return cls._cache[path]
 
     @classmethod
@@ -102,6 +105,8 @@ class KnowledgeBase:
                 self._add("org", o, a)
             for rule in o.rules:
                 self._rulers[rule.country].append((rule, o))
+            for adj in o.adjectives:
+                self._org_adjectives[key(adj)] = o
         for p in self.data.people:
             for a in (p.name, *p.aliases):
                 self._add("person", p, a)
@@ -133,6 +138,10 @@ class KnowledgeBase:
     def demonym(self, word: str) -> list[Country]:
         """Countries of a demonym in any gender and number ("maliennes" -> Mali)."""
         return list(self._demonyms.get(key(word), ()))
+
+    def org_adjective(self, word: str) -> Organisation | None:
+        """The organisation an adjective names ("onusienne" -> UN)."""
+        return self._org_adjectives.get(key(word))
 
     def seat(self, name: str) -> Country | None:
         """The country whose capital or seat of government this is ("Koulouba" -> Mali)."""

@@ -144,7 +144,8 @@ def _organisation(d: dict, r: _Reader) -> Organisation | None:
     return Organisation(id=oid, name=name, country=country, sectors=r.sectors(d), aliases=r.strings(d, "aliases"),
                         name_en=r.text(d, "name_en", False), period=r.period(d), rules=tuple(rules),
                         parent=r.text(d, "parent", False), org_as=r.text(d, "org_as", False),
-                        members=_members(d, r), source=r.text(d, "source") or "")
+                        members=_members(d, r), adjectives=r.strings(d, "adjectives"),
+                        source=r.text(d, "source") or "")
 
 
 def _members(d: dict, r: _Reader) -> tuple[Member, ...]:

@@ -80,6 +80,7 @@ class Organisation:
     parent: str | None = None
     org_as: str | None = None  # org id to report (a force of an organisation reports the organisation)
     members: tuple[Member, ...] = ()  # member states (IGOs), dated
+    adjectives: tuple[str, ...] = ()  # adjectives naming it in a description ("la mission onusienne" -> UN)
     kind: EntityKind = EntityKind.ORGANISATION
     source: str = ""
 
