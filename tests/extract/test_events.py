@@ -278,3 +278,11 @@ def test_events_citizens_demand_without_recipient_goes_to_their_authorities(anal
 def test_events_state_demand_without_recipient_keeps_no_target(analyse):
     e = one(analyse("Le ministre malien demande plus de moyens."), EventType.REQUEST)
     assert e.target is None
+
+
+def test_events_between_the_two_countries_of_a_collective(analyse):
+    if not hasattr(DocActors, "actors_for_token"):
+        pytest.skip("the resolver does not expand collectives yet")
+    events = analyse("Le président français s'est rendu en Algérie. Les négociations entre les deux pays ont repris.")
+    e = next(e for e in events if e.type is EventType.CONSULT and e.evidence.text.startswith("Les négociations"))
+    assert {e.source.country, e.target.country} == {"FRA", "DZA"}

@@ -136,24 +136,33 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
     when = _date(frame, evidence.start, evidence.end, ctx)
     where = _place(frame, ctx)
     out = []
-    for s, sa in ((s, a) for s in sources for a in ctx.members(s)):
-        for t, ta in ((t, a) for t in targets for a in ctx.members(t)):
-            if sa is None and ta is None or _same(sa, ta):
-                continue
-            mode = _mode(frame, etype, sa, ctx.lexicon)
-            if s is None:
-                sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon)
-            if t is not None:
-                ta = doer_of(t, earlier, ctx.lexicon) or ta
-            if t is None and ta is None:
-                ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) or implicit_target(
-                    etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
-            if _same(sa, ta):
-                ta = None
-            out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
-                             attributed_to=claim.attributed_to, date=when, place=where,
-                             confidence=_confidence(frame, sa, ta), trigger=frame.trigger.lemma_.lower()))
+    for s, sa, t, ta in _pairs(frame, sources, targets, ctx):
+        if sa is None and ta is None or _same(sa, ta):
+            continue
+        mode = _mode(frame, etype, sa, ctx.lexicon)
+        if s is None:
+            sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon)
+        if t is not None:
+            ta = doer_of(t, earlier, ctx.lexicon) or ta
+        if t is None and ta is None:
+            ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) \
+                or implicit_target(etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
+        if _same(sa, ta):
+            ta = None
+        out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
+                         attributed_to=claim.attributed_to, date=when, place=where,
+                         confidence=_confidence(frame, sa, ta), trigger=frame.trigger.lemma_.lower()))
     return out
+
+
+def _pairs(frame: Frame, sources: list, targets: list, ctx: _Context):
+    """(source token, actor, target token, actor) for every member of every conjunct; "entre les deux
+    pays" with no other target: the first member against the second."""
+    if frame.target is None and len(sources) == 1 and sources[0] is not None and prep_of(sources[0]) == "entre":
+        members = ctx.members(sources[0])
+        if len(members) == 2:
+            return [(sources[0], members[0], None, members[1])]
+    return [(s, sa, t, ta) for s in sources for sa in ctx.members(s) for t in targets for ta in ctx.members(t)]
 
 
 def _taken_up_doer(frame: Frame, earlier: Sequence[Event], lexicon: Lexicon) -> Actor | None:
