@@ -286,3 +286,9 @@ def test_events_between_the_two_countries_of_a_collective(analyse):
     events = analyse("Le président français s'est rendu en Algérie. Les négociations entre les deux pays ont repris.")
     e = next(e for e in events if e.type is EventType.CONSULT and e.evidence.text.startswith("Les négociations"))
     assert {e.source.country, e.target.country} == {"FRA", "DZA"}
+
+
+def test_events_alliance_withdrawing_leaves_the_article_country(analyse):
+    events = analyse("L'Afghanistan reste instable. L'OTAN prévoit de retirer l'intégralité de ses forces en 2014.")
+    e = one(events, EventType.CONCEDE)
+    assert e.source.org == "NATO" and e.target.country == "AFG"

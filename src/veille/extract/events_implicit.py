@@ -20,6 +20,7 @@ from veille.extract.lexicon import Lexicon
 from veille.model import NON_STATE_CODES, Actor, EventType
 
 IMPLICIT_CONFIDENCE = 0.3
+ALLIANCE_CODES = frozenset({"IGO", "UNO"})  # alliances and peacekeepers deploy forces too
 
 
 def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: Actor | None, actors,
@@ -54,8 +55,9 @@ def implicit_target(etype: EventType, mode: str | None, source: Actor | None, sp
 
 
 def _host(source: Actor | None, actors) -> Actor | None:
-    """The article's main country other than the force's own, for a state's force leaving it."""
-    if source is None or not source.country or source.country in NON_STATE_CODES:
+    """The article's main country other than the force's own, for a state's or an alliance's force
+    leaving it ("l'OTAN prévoit de retirer ses forces")."""
+    if source is None or not source.country or source.country in NON_STATE_CODES - ALLIANCE_CODES:
         return None
     host = next((c for c in getattr(actors, "context_countries", ()) if c != source.country), None)
     if host is None or host in NON_STATE_CODES:
