@@ -93,3 +93,11 @@ def test_body_the_kb_does_not_know_keeps_its_name(resolved):
     r = resolved("Dans une interview à Radio Sawa, le ministre a parlé.", "2012-11-02")
     radio = r.actor("Radio")
     assert (radio.name, radio.sector) == ("Radio Sawa", ("JRN",))
+
+
+def test_civilians_and_students_are_of_the_place_not_of_the_foreigners_nearby(resolved):
+    r = resolved("Les États-Unis ont décrété des sanctions contre l'Iran. La manifestation de Téhéran a réuni "
+                 "des lycéens. Les soldats français ont évacué des civils en Afghanistan. Des civils ont été tués.",
+                 "2012-11-02")
+    assert r.actor("lycéens").country == "IRN"
+    assert r.actor("civils", 1).country == "AFG"
