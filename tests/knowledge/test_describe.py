@@ -101,3 +101,11 @@ def test_civilians_and_students_are_of_the_place_not_of_the_foreigners_nearby(re
                  "2012-11-02")
     assert r.actor("lycéens").country == "IRN"
     assert r.actor("civils", 1).country == "AFG"
+
+
+def test_part_of_a_building_is_the_building(resolved):
+    r = resolved("Les islamistes ont arraché la porte de la mosquée de Tombouctou.", "2012-07-02")
+    door = r.actor("porte")
+    assert (door.country, door.sector) == ("MLI", ("REL",))
+    r = resolved("Ils ont cassé la porte.", "2012-07-02")
+    assert r.actor("porte") is None
