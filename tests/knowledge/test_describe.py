@@ -109,3 +109,17 @@ def test_part_of_a_building_is_the_building(resolved):
     assert (door.country, door.sector) == ("MLI", ("REL",))
     r = resolved("Ils ont cassé la porte.", "2012-07-02")
     assert r.actor("porte") is None
+
+
+def test_equipment_stands_for_its_force(resolved):
+    r = resolved("Un hélicoptère de la gendarmerie a essuyé des tirs. Des chars russes sont entrés dans la ville.",
+                 "2012-06-28")
+    assert r.actor("hélicoptère").sector == ("COP", "MIL")
+    assert (r.actor("chars").country, r.actor("chars").sector) == ("RUS", ("MIL",))
+
+
+def test_bare_noun_after_en_is_predicative(resolved):
+    r = resolved("Les assaillants ont pris 52 diplomates américains en otages. Ces derniers ont été libérés.",
+                 "2012-11-02")
+    assert r.actor("otages") is None
+    assert r.actor("derniers").country == "USA"

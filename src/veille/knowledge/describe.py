@@ -53,7 +53,7 @@ class Describer:
         short = self.coref.short_name(tok)
         if short is not None:
             return short, span
-        rm = role_for(tok, self.kb) if nominal(tok) else None
+        rm = role_for(tok, self.kb) if nominal(tok) and not predicative(tok) else None
         if rm is not None:
             return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
@@ -363,6 +363,12 @@ def _inherits(role: RoleTerm, comp: Actor) -> bool:
     """A description of a member or part of its "de X" complement ("le chef du CNSP"); an office of a body
     rather than of a state too ("la présidente d'une ONG" leads the NGO, not the country)."""
     return role.inherit or bool(role.office) and comp.kind not in (EntityKind.COUNTRY, EntityKind.PLACE)
+
+
+def predicative(tok: Token) -> bool:
+    """"pris en otage", "déguisés en militaires": a bare noun after "en" says what someone is, not who acts."""
+    return not any(c.dep_ == "det" for c in tok.children) and any(
+        c.dep_ == "case" and key(c.text) == "en" for c in tok.children)
 
 
 def nominal(tok: Token) -> bool:
