@@ -48,3 +48,9 @@ def test_single_actor_phrases_give_a_one_item_list(resolved):
     r = resolved("La Russie a signé un accord avec le Mali.", "2020-09-01")
     assert r.members("Russie") == ["RUS"]
     assert r.members("accord") == []
+
+
+def test_three_countries_coordinated(resolved):
+    r = resolved("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO. Les trois pays ont créé une "
+                 "confédération.", "2024-03-01")
+    assert r.members("pays") == ["MLI", "BFA", "NER"]

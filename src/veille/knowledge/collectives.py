@@ -130,8 +130,7 @@ class Collectives:
             tok = self.doc[i]
             if code is None or tok.dep_ == "conj" and self._country_at(tok.head.i):
                 continue
-            codes = [code] + [c for t in tok.subtree if t.dep_ == "conj" and t.head.i == i
-                              for c in [self._country_at(t.i)] if c]
+            codes = [code] + [c for t in _conjuncts(tok) for c in [self._country_at(t.i)] if c]
             codes = list(dict.fromkeys(codes))
             if len(codes) >= 2:
                 out.append((i, tuple(codes)))
@@ -172,3 +171,15 @@ class Collectives:
         singled = {self._country_at(i) for i in range(since + 1, end)} - {None}
         rest = tuple(c for c in codes if c not in singled)
         return rest if len(rest) == count else None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The tokens coordinated with `tok` ("le Mali, le Burkina Faso et le Niger"), nested chains included."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
