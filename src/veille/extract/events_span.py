@@ -83,7 +83,7 @@ def to_span(doc: Doc, start: int, end: int) -> Span:
         start += 1
     start, end = _balance(doc, start, end)
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Span(s, e, doc.text[s:e])
+    return Span(s, e, doc[start:end].text)  # doc.text would rebuild the whole text on every call
 
 
 def _balance(doc: Doc, start: int, end: int) -> tuple[int, int]:
