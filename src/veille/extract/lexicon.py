@@ -22,18 +22,17 @@ from types import MappingProxyType
 import yaml
 
 from veille.extract.lexicon_records import (  # noqa: F401  (re-exported: the lexicon API)
-)
-    LexiconError,
-    SlotKind,
-    Slot,
-    Condition,
-    ComplementUse,
-    Sense,
-    GovernorKind,
-    Governor,
-    SupportRole,
     ClaimCues,
+    ComplementUse,
+    Condition,
+    Governor,
+    GovernorKind,
     Implicit,
+    LexiconError,
+    Sense,
+    Slot,
+    SlotKind,
+    SupportRole,
     Verdicts,
 )
 from veille.model import EventType
