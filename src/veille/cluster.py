@@ -52,7 +52,7 @@ from veille.errors import RejectedInput
 from veille.ingest import iter_articles
 from veille.ingest.fetch import is_url
 from veille.ingest.sources import STDIN_LOCATOR
-from veille.ingest.sources import _paths as expand_paths  # the very expansion of the local path
+from veille.ingest.sources import expand_paths  # the very expansion of the local path
 from veille.model import Analysis, Article, Rejection
 from veille.parallel import analyse_each
 from veille.pipeline import ANALYZE_STAGE, Progress, RunSummary, run_ingest

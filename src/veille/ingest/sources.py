@@ -95,7 +95,7 @@ def read_url(url: str, fetcher: Fetcher) -> RawInput | Rejection:
     return RawInput(Source(locator=url, data=fetched.data, url=fetched.url), charset=fetched.charset)
 
 
-def _paths(spec: str) -> Iterator[Path | Rejection] | Rejection:
+def expand_paths(spec: str) -> Iterator[Path | Rejection] | Rejection:
     path = Path(spec)
     if path.is_dir():
         return walk_directory(path)
@@ -120,7 +120,7 @@ def expand(specs: Iterable[str], settings: Settings, *, stdin: BinaryIO | None,
         elif is_url(spec):
             yield read_url(spec, fetcher)
         else:
-            paths = _paths(spec)
+            paths = expand_paths(spec)
             if isinstance(paths, Rejection):
                 yield paths
                 continue
