@@ -292,3 +292,20 @@ def test_events_alliance_withdrawing_leaves_the_article_country(analyse):
     events = analyse("L'Afghanistan reste instable. L'OTAN prévoit de retirer l'intégralité de ses forces en 2014.")
     e = one(events, EventType.CONCEDE)
     assert e.source.org == "NATO" and e.target.country == "AFG"
+
+
+def test_events_doer_of_the_weapon_is_the_source(analyse):
+    e = one(analyse("Un médecin a été tué par une roquette tirée par les rebelles."), EventType.ASSAULT)
+    assert "REB" in e.source.sector and e.target.name == "médecin"
+    assert e.mode == "heavy-weapons"
+
+
+def test_events_doer_of_the_fire_after_the_harm(analyse):
+    e = one(analyse("Trois policiers ont été blessés à la suite des tirs de grenade par les jihadistes."),
+            EventType.ASSAULT)
+    assert e.source.name == "jihadistes" and "COP" in e.target.sector
+
+
+def test_events_victim_of_the_fire_of_a_force(analyse):
+    e = one(analyse("Le photographe a été victime de tirs des forces gouvernementales."), EventType.ASSAULT)
+    assert "MIL" in e.source.sector and e.target.name == "photographe"

@@ -7,13 +7,13 @@ often hangs the "par" phrase on a noun ("reçu en audience par les militaires").
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from veille.extract.events_syntax import (
-    OBL_DEPS, RELATIVE_SUBJECTS, complement, has_en_clitic, infinitive_complement, is_passive, is_reflexive,
+    COMPLEX_PREP_NOUNS, OBL_DEPS, RELATIVE_SUBJECTS, complement, has_en_clitic, infinitive_complement, is_passive, is_reflexive,
     norm_prep, prep_of, subject,
 )
 from veille.extract.lexicon import Condition, Lexicon, Sense, Slot, SlotKind
@@ -290,15 +290,16 @@ def _comp_matches(prep: str, noun: str | None, args: Args) -> bool:
 
 
 def fill(slots: tuple[Slot, ...], args: Args, actor_of: ActorOf, exclude: Token | None = None,
-         quantities: frozenset[str] = frozenset()) -> Token | None:
-    """The first slot that yields a participant (a token the resolver or the fallback can name)."""
+         quantities: frozenset[str] = frozenset(), means: frozenset[str] = frozenset()) -> Token | None:
+    """The first slot that yields a participant (a token the resolver or the fallback can name);
+    an event noun or a weapon in a slot yields its doer."""
     for slot in slots:
         if slot.kind is SlotKind.NONE:
             return None
         for tok in _candidates(slot, args):
             if exclude is not None and tok.i == exclude.i:
                 continue
-            for cand in (tok, _counted(tok, quantities), _agent_inside(tok)):
+            for cand in (tok, _counted(tok, quantities), *_inner_doers(tok, means)):
                 if cand is not None and actor_of(cand) is not None:
                     return cand
     return None
@@ -331,12 +332,38 @@ def _candidates(slot: Slot, args: Args) -> list[Token]:
     return []
 
 
-def _agent_inside(tok: Token) -> Token | None:
-    """An event noun standing for its doer: "la suggestion de Clinton", "la publication par la commission"."""
+def cause_doer(verb: Token, means: frozenset[str], actor_of: ActorOf) -> Token | None:
+    """The doer of the attack or weapon a harm is told by when the clause names no agent: "tué d'un tir
+    lancé par X", "blessés à la suite des tirs de X", "tués dans une embuscade tendue par X"."""
+    for c in verb.children:
+        if c.dep_ not in OBL_DEPS:
+            continue
+        _, head = complement(c)
+        causes = [head, *(g for g in c.children if g.dep_ == "nmod")] if c.lemma_.lower() in COMPLEX_PREP_NOUNS \
+            else [head]
+        for cause in causes:
+            if cause.lemma_.lower() in means or cause.lower_ in means:
+                doer = next((d for d in _inner_doers(cause, means) if actor_of(d) is not None), None)
+                if doer is not None:
+                    return doer
+    return None
+
+
+def _inner_doers(tok: Token, means: frozenset[str] = frozenset(), depth: int = 2) -> Iterator[Token]:
+    """The doer an event noun stands for: "la suggestion de Clinton", "la publication par la
+    commission"; the doer of an attack or a weapon ("means"): "une roquette tirée par les rebelles",
+    "des tirs de mortier par l'opposition", "des tirs d'obus des forces gouvernementales"."""
     if tok.pos_ != "NOUN":
-        return None
+        return
     agent = find_agent(tok)
     if agent is not None and agent.pos_ != "PRON":
-        return agent
-    return next((c for c in tok.children if c.dep_ == "nmod" and prep_of(c) == "de" and c.pos_ in ("PROPN", "NOUN")),
-                None)
+        yield agent
+    weapon = tok.lemma_.lower() in means or tok.lower_ in means
+    if weapon:  # "une roquette tirée par les rebelles"
+        yield from (g for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                    for g in c.children if g.dep_ == "obl:agent" and g.pos_ != "PRON")
+    for c in tok.children:
+        if c.dep_ == "nmod" and prep_of(c) == "de" and c.pos_ in ("PROPN", "NOUN"):
+            yield c
+            if weapon and depth > 1:
+                yield from _inner_doers(c, means, depth - 1)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events_args import Args, fill, sense_applies, verb_args
+from veille.extract.events_args import Args, cause_doer, fill, sense_applies, verb_args
 from veille.extract.events_nominal import anaphoric, noun_args, presupposed
 from veille.extract.events_span import clause_range, np_range
 from veille.extract.claims import is_content_reporting
@@ -156,8 +156,11 @@ def _governs_event(r: Reading, readings: dict[int, Reading], nouns: dict, lexico
 def _verb_frame(r: Reading, readings: dict[int, Reading], nouns: dict, lexicon: Lexicon,
                 actor_of: ActorOf) -> Frame:
     etype, anchor = _climb(r.verb, r.sense.type, lexicon)
-    source = fill(r.sense.source, r.args, actor_of, quantities=lexicon.quantities)
-    target = fill(r.sense.target, r.args, actor_of, exclude=source, quantities=lexicon.quantities)
+    source = fill(r.sense.source, r.args, actor_of, quantities=lexicon.quantities, means=lexicon.means)
+    if source is None and r.sense.type is EventType.ASSAULT and r.args.subj is None:
+        source = cause_doer(r.verb, lexicon.means, actor_of)  # "tué à la suite des tirs de X"
+    target = fill(r.sense.target, r.args, actor_of, exclude=source, quantities=lexicon.quantities,
+                  means=lexicon.means)
     if r.sense.reciprocal and target is None and source is not None:
         others = conjuncts(source)[1:]
         target = others[0] if others else None
@@ -231,8 +234,9 @@ def _noun_frame(noun: Token, sense: Sense, args: Args, verb_types: dict[int, Eve
     gv = governing_verb(noun)
     if gv is not None and _anaphoric_subject(gv):
         return None  # "Ces actes de destruction sont des représailles ...": told before
-    source = fill(sense.source, args, actor_of, quantities=lexicon.quantities)
-    target = fill(sense.target, args, actor_of, exclude=source, quantities=lexicon.quantities)
+    source = fill(sense.source, args, actor_of, quantities=lexicon.quantities, means=lexicon.means)
+    target = fill(sense.target, args, actor_of, exclude=source, quantities=lexicon.quantities,
+                  means=lexicon.means)
     if gv is not None and verb_types.get(gv.i) is sense.type and not presupposed(noun, lexicon) and (
             prep_of(noun) != "à" or not _own_participant(noun, source, target)):
         return None  # "tué d'un tir", "rassemblées pour une manifestation": the verb's own event

@@ -64,6 +64,7 @@ class Lexicon:
     persons: frozenset[str]
     places: frozenset[str]
     date_nouns: frozenset[str]
+    means: frozenset[str]  # nouns of an attack or its weapon ("tir", "roquette"): their doer is the attacker
     claims: ClaimCues
     version: str
 
@@ -109,12 +110,13 @@ def _load(dir: str) -> Lexicon:
     modes = _modes(pred, "predicates.yaml")
     verbs = _senses(pred.get("verbs", []), modes, sets, "predicates.yaml", default_target=("obj", "iobj"))
     nouns = _senses(nom.get("nouns", []), modes, sets, "nominals.yaml", default_target=("contre", "à", "envers", "avec"))
+    mode_cues = _mode_cues(pred.get("mode_cues", {}), modes)
     return Lexicon(
         verbs=verbs, nouns=nouns, governors=_governors(pred.get("complements", {})),
         intent_types=_type_map(pred.get("intent_types", {}), "predicates.yaml intent_types"),
         announce_types=_type_map(pred.get("announce_types", {}), "predicates.yaml announce_types"),
         future_types=_type_map(pred.get("future_types", {}), "predicates.yaml future_types"),
-        mode_cues=_mode_cues(pred.get("mode_cues", {}), modes),
+        mode_cues=mode_cues, means=_means(mode_cues, nouns),
         source_sector_modes=_mode_cues(pred.get("source_sector_modes", {}), modes, lower=False),
         modes=modes, support=_support(nom.get("support_verbs", {})),
         object_control=_words((pred.get("complements", {}).get("object_control") or {}).get("lemmas", [])),
@@ -128,6 +130,12 @@ def _load(dir: str) -> Lexicon:
 
 
 PROPN = "@propn"  # in a condition list: any proper noun
+
+
+def _means(mode_cues: Mapping[EventType, Mapping[str, str]], nouns: Mapping[str, tuple[Sense, ...]]) -> frozenset[str]:
+    """Attack nouns and the weapons that name an assault's mode: "tirs de X", "une roquette tirée par X"."""
+    attacks = {lemma for lemma, senses in nouns.items() if any(s.type is EventType.ASSAULT for s in senses)}
+    return frozenset(mode_cues.get(EventType.ASSAULT, {})) | attacks
 
 
 def _word_sets(section: dict) -> dict[str, frozenset[str]]:
