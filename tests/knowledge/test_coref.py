@@ -101,3 +101,19 @@ def test_heading_a_body_is_one_role_whatever_the_title(resolved):
                  "le gouverneur.", "2020-09-01")
     chief = r.actor("chef")
     assert (chief.name, chief.org) == ("Moussa Ag Sidi", "MSA")
+
+
+def test_pronoun_inside_a_quote_is_not_its_speaker(resolved):
+    r = resolved("Les rebelles ont attaqué la ville. Des habitants ont déclaré : « Ils ont brûlé le marché ».",
+                 "2021-03-01")
+    assert r.actor("Ils").sector == ("REB",)  # the rebels, not the residents who speak
+
+
+def test_pronoun_after_a_quote_can_be_its_speaker(resolved):
+    r = resolved("Des habitants ont déclaré : « La ville est calme ». Ils demandent des renforts.", "2021-03-01")
+    assert r.actor("Ils").name == "habitants"
+
+
+def test_repeated_pronoun_keeps_its_referent(resolved):
+    r = resolved("Les rebelles sont entrés dans la ville. Ils ont crié, puis ils ont brûlé le marché.", "2021-03-01")
+    assert r.actor("ils").sector == ("REB",)

@@ -32,6 +32,8 @@ IMPERSONAL_VERBS = frozenset(words("falloir agir pleuvoir exister sembler paraî
 DEFINITE = frozenset({"le", "la", "l", "les", "ce", "cet", "cette", "ces"})
 CONTRACTED = frozenset({"du", "des", "au", "aux"})  # de/à + the definite article
 MAX_PRONOUN_DISTANCE = 120
+OPENING_QUOTES = frozenset({"«", "“"})
+CLOSING_QUOTES = frozenset({"»", "”"})
 MAX_DESCRIPTION_DISTANCE = 150  # tokens (about five sentences) for a repeated description
 
 
@@ -74,7 +76,9 @@ class Coreference:
             if tok.i - j > MAX_PRONOUN_DISTANCE:
                 break
             ant = self.doc[j]
-            if ant.pos_ == "PRON" or actor.kind == EntityKind.PLACE:
+            if ant.pos_ == "PRON" and words(ant.text) == words(tok.text) and ant.sent.start == tok.sent.start:
+                return actor  # "ils sont venus ..., ils ont cassé la porte": the same pronoun, the same referent
+            if ant.pos_ == "PRON" or actor.kind == EntityKind.PLACE or speaks_the_quote(ant, tok):
                 continue
             if self._agrees(ant, actor, number, gender):
                 return replace(actor, confidence=round(actor.confidence * 0.8, 2))
@@ -195,6 +199,30 @@ class Coreference:
             if word in firsts:
                 return replace(actor, confidence=min(actor.confidence, 0.7))
         return None
+
+
+def speaks_the_quote(ant: Token, tok: Token) -> bool:
+    """ "Des témoins ont déclaré : « Ils ont arraché la porte »": a third-person pronoun inside a quote
+    does not stand for the one who speaks it (the subject of the clause that opens the quote)."""
+    opening = quote_opening(tok)
+    if opening is None or ant.i >= opening:
+        return False
+    subj = ant
+    while subj.dep_ in ("appos", "flat:name", "conj") and subj.head.i < subj.i:
+        subj = subj.head
+    verb = subj.head
+    return subj.dep_ in ("nsubj", "nsubj:pass") and verb.i < opening and verb.sent.start == tok.doc[opening].sent.start
+
+
+def quote_opening(tok: Token, window: int = MAX_PRONOUN_DISTANCE) -> int | None:
+    """The index of the opening guillemet or curly quote of the quotation ``tok`` stands in, if any."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
+        if doc[i].text in CLOSING_QUOTES or "\n" in doc[i].text:
+            return None
+        if doc[i].text in OPENING_QUOTES:
+            return i
+    return None
 
 
 def ce_dernier(tok: Token) -> bool:
