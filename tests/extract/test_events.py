@@ -309,3 +309,16 @@ def test_events_doer_of_the_fire_after_the_harm(analyse):
 def test_events_victim_of_the_fire_of_a_force(analyse):
     e = one(analyse("Le photographe a été victime de tirs des forces gouvernementales."), EventType.ASSAULT)
     assert "MIL" in e.source.sector and e.target.name == "photographe"
+
+
+def test_events_unnamed_attacker_after_attacks_credited_to_a_group(analyse):
+    events = analyse("Des rebelles ont attaqué une caserne de l'armée malienne. "
+                     "Le gouverneur a dénoncé de nouvelles attaques contre la police.")
+    police = next(e for e in events if e.type is EventType.ASSAULT and "COP" in e.target.sector)
+    assert "REB" in police.source.sector and police.source.confidence < 0.5
+
+
+def test_events_overthrown_leader_by_the_junta_that_took_power(analyse):
+    e = one(analyse("Les sanctions ont suivi le renversement du président Ibrahim Boubacar Keïta."),
+            EventType.COERCE)
+    assert e.mode == "seize" and e.source.org == "CNSP"  # PUBLISHED is March 2021, after the coup

@@ -87,6 +87,12 @@ def test_ruling_body(kb):
     assert kb.ruling_body("BFA", date(2022, 3, 1)).id == "MPSR"
 
 
+def test_deposed_by_the_junta_that_took_power_when_the_office_ended(kb):
+    assert kb.deposed_by("ibrahim-boubacar-keita", date(2020, 9, 1)).id == "CNSP"
+    assert kb.deposed_by("ibrahim-boubacar-keita", date(2020, 8, 1)) is None  # not yet
+    assert kb.deposed_by("emmanuel-macron", date(2024, 1, 1)) is None
+
+
 def test_role_of_person_after_office_is_former_official(kb):
     ibk = kb.people["ibrahim-boubacar-keita"]
     after = kb.role_of(ibk, date(2020, 9, 1))

@@ -141,7 +141,7 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
             continue
         mode = _mode(frame, etype, sa, ctx.lexicon)
         if s is None:
-            sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon)
+            sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon, earlier)
         if t is not None:
             ta = doer_of(t, earlier, ctx.lexicon) or ta
         if t is None and ta is None:

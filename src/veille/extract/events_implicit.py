@@ -3,6 +3,9 @@
 
 - an attack on a named victim (an actor the resolver could place: sectors known) whose perpetrator
   is not named: an unknown perpetrator (UNK); not for mere things ("50 maisons furent détruites");
+- an attack with no named attacker, in an article that credited its earlier attacks to a non-state
+  armed actor: that actor;
+- a leader overthrown with no one named: the junta the knowledge base says took power that day;
 - an agentless arrest ("ont été arrêtés"): the police or judiciary actor mentioned nearest before,
   in the same sentence or a few sentences back ("..., selon un communiqué de la police");
 - a foreign force withdrawing without saying from where: the article's country;
@@ -14,26 +17,63 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from veille.extract.lexicon import Lexicon
-from veille.model import NON_STATE_CODES, Actor, EventType
+from veille.model import NON_STATE_CODES, Actor, Event, EventType
 
 IMPLICIT_CONFIDENCE = 0.3
 ALLIANCE_CODES = frozenset({"IGO", "UNO"})  # alliances and peacekeepers deploy forces too
 
 
 def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: Actor | None, actors,
-                    lexicon: Lexicon) -> Actor | None:
+                    lexicon: Lexicon, earlier: Sequence[Event] = ()) -> Actor | None:
     rules = lexicon.implicit
     sectors = rules.agents.get(f"{etype.value}/{mode}") or rules.agents.get(etype.value)
     if sectors and actors is not None:
         agent = _nearest_mention(trigger, set(sectors), actors, rules.agent_window)
         if agent is not None:
             return agent
+    if f"{etype.value}/{mode}" in rules.deposed and target is not None:
+        usurper = _usurper(target, actors)
+        if usurper is not None:
+            return usurper
+    if etype in rules.serial_types:
+        usual = _usual_doer(etype, earlier, rules.serial_sectors)
+        if usual is not None:
+            return usual
     if etype in rules.unknown_types and target is not None and rules.unknown_name and target.sector:
         return Actor(name=rules.unknown_name, sector=rules.unknown_sector, confidence=IMPLICIT_CONFIDENCE)
     return None
+
+
+def _usurper(target: Actor, actors) -> Actor | None:
+    """ "le renversement du président Keïta": the junta that took power the day his office ended."""
+    kb = getattr(actors, "kb", None)
+    if kb is None or not (target.kb_id or "").startswith("person:"):
+        return None
+    body = kb.deposed_by(target.kb_id.removeprefix("person:"), getattr(actors, "published", None))
+    return _body_actor(body) if body is not None else None
+
+
+def _usual_doer(etype: EventType, earlier: Sequence[Event], sectors: frozenset[str]) -> Actor | None:
+    """The non-state armed actor the article credited most of its earlier such acts to (the latest on a tie)."""
+    counts: Counter[tuple] = Counter()
+    latest: dict[tuple, tuple[int, Actor]] = {}
+    for n, e in enumerate(earlier):
+        s = e.source
+        if e.type is etype and s is not None and s.confidence > IMPLICIT_CONFIDENCE and set(s.sector) & sectors:
+            k = (s.kb_id or s.org or s.name.lower(), s.country)
+            counts[k] += 1
+            latest[k] = (n, s)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], latest[k][0]))
+    return replace(latest[best][1], confidence=IMPLICIT_CONFIDENCE)
 
 
 def implicit_target(etype: EventType, mode: str | None, source: Actor | None, span: tuple[int, int], doc: Doc,
@@ -131,9 +171,14 @@ def _authority(country: str, sector: str, actors, name: str | None = None) -> Ac
     published = getattr(actors, "published", None)
     body = kb.ruling_body(country, published) if kb is not None else None
     if body is not None:
-        return Actor(name=body.name, country=body.country, sector=tuple(body.sectors), org=body.id,
-                     confidence=IMPLICIT_CONFIDENCE)
+        return _body_actor(body)
     if name is None and kb is not None:
         record = kb.country(country)
         name = record.name if record is not None else None
     return Actor(name=name or country, country=country, sector=(sector,), confidence=IMPLICIT_CONFIDENCE)
+
+
+def _body_actor(body) -> Actor:
+    """A ruling body of the knowledge base as an implicit participant."""
+    return Actor(name=body.name, country=body.country, sector=tuple(body.sectors), org=body.id,
+                 confidence=IMPLICIT_CONFIDENCE)

@@ -332,6 +332,7 @@ def _implicit(section: dict) -> Implicit:
     if section and not section.get("ref"):
         raise LexiconError("predicates.yaml: implicit has no ref")
     unknown = section.get("unknown_source") or {}
+    serial = section.get("serial_doer") or {}
     for key in (section.get("agents") or {}):
         _event_type(str(key).partition("/")[0], "predicates.yaml implicit.agents")
     return Implicit(
@@ -346,7 +347,10 @@ def _implicit(section: dict) -> Implicit:
         state_sectors=frozenset(section.get("state_sectors", ())),
         anti_prefixes=tuple(section.get("anti_prefixes", ())),
         host_targets=frozenset(str(k) for k in section.get("host_targets", ())),
-        doer_nouns=_words(section.get("doer_nouns", ())))
+        doer_nouns=_words(section.get("doer_nouns", ())),
+        deposed=frozenset(str(k) for k in section.get("deposed", ())),
+        serial_types=frozenset(_event_type(t, "predicates.yaml implicit") for t in serial.get("types", ())),
+        serial_sectors=frozenset(serial.get("sectors", ())))
 
 
 def _claims(c: dict) -> ClaimCues:

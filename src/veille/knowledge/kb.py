@@ -22,6 +22,7 @@ Entry = Country | Organisation | Person
 # The source of the code that builds the index, read once at import: a process that imported older code
 # never stores its index under the key of newer code edited since.
 _CODE = code_version("kb", "records", "loader", "normalize")
+COUP_DAYS = 3  # an office ending within this many days of a junta taking power ended by that coup
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,20 @@ class KnowledgeBase:
         for rule, org in self._rulers.get(country, ()):
             if rule.period.covers(on) and (rule.kind == kind if kind else rule.kind != "party"):
                 return org
+        return None
+
+    def deposed_by(self, person_id: str, on: date | None) -> Organisation | None:
+        """The junta that took power in the person's country the day one of their offices ended (the
+        body that overthrew them), if it had by ``on``: IBK and the CNSP on 18 August 2020."""
+        person = self.people.get(person_id)
+        if person is None or on is None:
+            return None
+        for t in person.roles:
+            end = t.period.end
+            for rule, org in self._rulers.get(t.country, ()) if end is not None and end <= on else ():
+                start = rule.period.start
+                if rule.kind == "junta" and start is not None and abs((start - end).days) <= COUP_DAYS:
+                    return org
         return None
 
     def members(self, org_id: str | None, on: date | None) -> tuple[str, ...]:
