@@ -35,7 +35,8 @@ def exported(db) -> dict[str, dict]:
 @pytest.mark.slow
 def test_pool_of_two_workers_gives_the_single_process_store(corpus, tmp_path, nlp):
     one = Settings(db_path=tmp_path / "one.db", batch_size=4)
-    two = Settings(db_path=tmp_path / "two.db", batch_size=4, workers=2)
+    # workers replaced after every chunk of 2 articles: recycling loses and changes nothing
+    two = Settings(db_path=tmp_path / "two.db", batch_size=4, workers=2, worker_max_articles=2)
     single = run_ingest([str(corpus)], one, analyzer=Analyzer(Resources.load()))
     with PoolAnalyzer(two, workers=2) as pool:
         pooled = run_ingest([str(corpus)], two, analyzer=pool)

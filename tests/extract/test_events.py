@@ -244,6 +244,15 @@ def test_events_verdict_by_a_verb_of_qualification(analyse):
     assert (e.source.name, e.target.name) == ("Amnesty International", "rebelles")
 
 
+def test_events_verdict_in_indirect_speech_is_the_speakers_act_told_as_fact(analyse):
+    text = ("Les rebelles ont exécuté vingt soldats jeudi. "
+            "Amnesty International a fait savoir qu'il pourrait s'agir de crimes de guerre.")
+    e = one(analyse(text), EventType.ACCUSE)
+    assert (e.source.name, e.target.name) == ("Amnesty International", "rebelles")
+    assert e.status is Status.ASSERTED
+    assert e.evidence.text.startswith("Amnesty International a fait savoir")
+
+
 def test_events_verdict_in_the_article_voice_is_not_an_accusation(analyse):
     events = analyse("Les rebelles ont exécuté vingt soldats jeudi. C'est un crime.")
     assert not [e for e in events if e.type is EventType.ACCUSE]

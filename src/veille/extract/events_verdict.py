@@ -7,6 +7,8 @@ The qualifying noun (predicates.yaml `verdicts`) must be the predicate of a copu
 qualification ("constituer", "s'agir de", "assimilable à"), in a statement credited to someone (a
 quote or a report): the article's own voice qualifying an act is not an accusation. The accused is
 the doer of the latest act of the listed kinds told before, whose doer is named (not implicit, not a pronoun).
+The accusation is asserted when the article tells it in its own voice ("a fait savoir qu'il s'agit de
+crimes", "a dénoncé « des crimes »"), reported when only the speaker's quoted words make it.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from veille.extract.claims import assess
 from veille.extract.events_implicit import IMPLICIT_CONFIDENCE
 from veille.extract.events_span import clause_range, to_span
 from veille.extract.lexicon import Lexicon
-from veille.model import Actor, Event, EventType, Quote, Status
+from veille.model import Actor, Event, EventType, Quote, QuoteKind, Status
 
 VERDICT_CONFIDENCE = 0.4
 
@@ -39,9 +41,13 @@ def verdict_events(doc, lexicon: Lexicon, named: Sequence[Event], *, actor_of: C
         if accused is None or speaker is None or claim.status is Status.NEGATED:
             continue
         status = Status.REPORTED if claim.status in (Status.HYPOTHETICAL, Status.ALLEGED) else claim.status
-        if status is Status.REPORTED and _accusing_cue(claim.cue, noun, lexicon):
+        clause = anchor
+        if status is Status.REPORTED and not _in_quote_marks(noun, quotes):
+            status = Status.ASSERTED  # "a fait savoir qu'il s'agit de crimes": the speaker's act, told as a fact
+            clause = _reporting_verb(anchor) or anchor
+        elif status is Status.REPORTED and _accusing_cue(claim.cue, noun, lexicon):
             status = Status.ASSERTED  # "a dénoncé « des crimes »": the denouncing is told as a fact
-        evidence = to_span(doc, *clause_range(anchor, (noun,)))
+        evidence = to_span(doc, *clause_range(clause, (noun,)))
         out.append(Event(type=EventType.ACCUSE, source=speaker, target=accused, evidence=evidence, status=status,
                          mode="allege", attributed_to=speaker, confidence=VERDICT_CONFIDENCE,
                          trigger=noun.lemma_.lower()))
@@ -68,6 +74,19 @@ def latest_doer(earlier: Sequence[Event], before: int, acts: frozenset[EventType
 
 def _same_actor(a: Actor, b: Actor | None) -> bool:
     return b is not None and (a.kb_id or a.name.lower()) == (b.kb_id or b.name.lower())
+
+
+def _in_quote_marks(noun: Token, quotes: Sequence[Quote]) -> bool:
+    """The qualification is the speaker's own words (« C'est un crime de guerre »), not the article's report."""
+    return any(q.kind is not QuoteKind.INDIRECT and q.start <= noun.idx < q.end for q in quotes)
+
+
+def _reporting_verb(anchor: Token) -> Token | None:
+    """The verb whose complement clause holds the qualification ("a fait savoir qu'il pourrait s'agir")."""
+    cur = anchor
+    while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur if cur.i != anchor.i and cur.pos_ in ("VERB", "AUX") else None
 
 
 def _accusing_cue(cue: str | None, noun: Token, lexicon: Lexicon) -> bool:
