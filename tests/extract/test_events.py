@@ -331,3 +331,10 @@ def test_events_overthrown_leader_by_the_junta_that_took_power(analyse):
     e = one(analyse("Les sanctions ont suivi le renversement du président Ibrahim Boubacar Keïta."),
             EventType.COERCE)
     assert e.mode == "seize" and e.source.org == "CNSP"  # PUBLISHED is March 2021, after the coup
+
+
+def test_events_foreign_delegation_visits_the_articles_country(analyse):
+    events = analyse("Au Mali, la junte a reçu des partenaires étrangers. "
+                     "Depuis le départ de la délégation de la CEDEAO, les militaires multiplient les contacts.")
+    visit = next(e for e in events if e.mode == "visit")
+    assert visit.source.org == "ECOWAS" and visit.target.country == "MLI"

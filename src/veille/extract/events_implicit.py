@@ -9,6 +9,7 @@
 - an agentless arrest ("ont été arrêtés"): the police or judiciary actor mentioned nearest before,
   in the same sentence or a few sentences back ("..., selon un communiqué de la police");
 - a foreign force withdrawing without saying from where: the article's country;
+- a visit by a foreign or international delegation with no stated host: the article's main country;
 - "les auteurs de ces exactions": the doer of the latest such act told before;
 - a demand by citizens, a party or a movement with no stated recipient: the same authority;
 - a protest with no stated recipient: the actor named by an "anti-X" adjective of the clause
@@ -81,6 +82,8 @@ def implicit_target(etype: EventType, mode: str | None, source: Actor | None, sp
     rules = lexicon.implicit
     if f"{etype.value}/{mode}" in rules.host_targets or etype.value in rules.host_targets:
         return _host(source, actors)
+    if f"{etype.value}/{mode}" in rules.visit_targets:
+        return _main_host(source, actors)
     sector = rules.default_targets.get(etype)
     if sector is None:
         return None
@@ -103,6 +106,14 @@ def _host(source: Actor | None, actors) -> Actor | None:
     if host is None or host in NON_STATE_CODES:
         return None
     return _authority(host, "GOV", actors)
+
+
+def _main_host(source: Actor | None, actors) -> Actor | None:
+    """The article's main country, for a visitor from elsewhere (a foreign state or an organisation)."""
+    main = next(iter(getattr(actors, "context_countries", ())), None)
+    if source is None or not source.country or main is None or main == source.country or main in NON_STATE_CODES:
+        return None
+    return _authority(main, "GOV", actors)
 
 
 def doer_of(tok: Token, earlier, lexicon: Lexicon) -> Actor | None:

@@ -349,6 +349,7 @@ def _implicit(section: dict) -> Implicit:
         host_targets=frozenset(str(k) for k in section.get("host_targets", ())),
         doer_nouns=_words(section.get("doer_nouns", ())),
         deposed=frozenset(str(k) for k in section.get("deposed", ())),
+        visit_targets=frozenset(str(k) for k in section.get("visit_targets", ())),
         serial_types=frozenset(_event_type(t, "predicates.yaml implicit") for t in serial.get("types", ())),
         serial_sectors=frozenset(serial.get("sectors", ())))
 

@@ -152,6 +152,7 @@ class Implicit:
     anti_prefixes: tuple[str, ...]
     host_targets: frozenset[str]  # "RETREAT/withdraw", "CONCEDE": from the article's country
     doer_nouns: frozenset[str]  # "les auteurs de ces exactions"
+    visit_targets: frozenset[str] = frozenset()  # "CONSULT/visit": the article's main country hosts
     deposed: frozenset[str] = frozenset()  # "COERCE/seize": a deposed leader's usurper from the KB
     serial_types: frozenset[EventType] = frozenset()  # an unnamed attacker: the article's named one
     serial_sectors: frozenset[str] = frozenset()  # ... when it is a non-state armed actor of these sectors
