@@ -24,7 +24,7 @@ class Settings(BaseModel):
     batch_size: int = Field(64, ge=1)
     # an analysis worker is replaced by a fresh fork of the model server after this many articles:
     # its memory grows as it copies the shared model pages it touches (copy-on-write)
-    worker_max_articles: int = Field(1000, ge=1)
+    worker_max_articles: int = Field(500, ge=1)
     max_input_bytes: int = Field(50_000_000, gt=0)
     max_text_chars: int = Field(1_000_000, gt=0)
     languages: tuple[str, ...] = ("fr", "en", "ar", "es", "pt", "de")

@@ -77,10 +77,11 @@ def register(subparsers) -> None:
 def analyzer_for(settings: Settings, workers: int) -> Iterator:
     """The analyser to hand the pipeline: in this process, or a pool of ``workers`` processes.
 
-    Either loads the model only when the first batch needs it."""
-    from veille.extract.analyze import make_analyzer
-
+    Either loads the model only when the first batch needs it; with a pool, this process does not
+    even import the NLP stack (the fork server holds it)."""
     if workers <= 1:
+        from veille.extract.analyze import make_analyzer
+
         yield make_analyzer(settings)
         return
     from veille.parallel import PoolAnalyzer
