@@ -338,3 +338,15 @@ def test_events_foreign_delegation_visits_the_articles_country(analyse):
                      "Depuis le départ de la délégation de la CEDEAO, les militaires multiplient les contacts.")
     visit = next(e for e in events if e.mode == "visit")
     assert visit.source.org == "ECOWAS" and visit.target.country == "MLI"
+
+
+def test_events_pejorative_noun_in_a_quote_blames_each_actor_named(analyse):
+    text = "Le député a déclaré : « Les habitants ne partagent pas les bêtises du MNLA et d'Ansar Dine »."
+    blamed = [e for e in analyse(text) if e.type is EventType.ACCUSE]
+    assert sorted(e.target.org for e in blamed) == ["ANSAR_DINE", "MNLA"]
+    assert {(e.mode, e.status, e.source.name) for e in blamed} == {("disapprove", Status.REPORTED, "député")}
+
+
+def test_events_pejorative_noun_in_the_articles_voice_blames_no_one(analyse):
+    events = analyse("Les bêtises du MNLA ont coûté cher au mouvement.")
+    assert not [e for e in events if e.type is EventType.ACCUSE]

@@ -23,7 +23,7 @@ from veille.extract.claims import assess
 from veille.extract.events_frames import Frame, find_frames
 from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
 from veille.extract.events_span import to_span
-from veille.extract.events_verdict import latest_doer, verdict_events
+from veille.extract.events_verdict import blame_events, latest_doer, verdict_events
 from veille.extract.events_syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
@@ -50,7 +50,8 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
         told.extend(_Told(e, heading, frame.nominal, taken_up) for e in events)
         if frame.source is not None and frame.source.pos_ != "PRON":
             named.extend(events)
-    verdicts = verdict_events(doc, lexicon, named, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title)
+    verdicts = verdict_events(doc, lexicon, named, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title) \
+        + blame_events(doc, lexicon, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title)
     if verdicts:
         told.extend(_Told(replace(e, date=_verdict_date(ctx)), False, True, False) for e in verdicts)
         told.sort(key=lambda t: t.event.evidence.start)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from veille.extract.claims import assess
 from veille.extract.events_implicit import IMPLICIT_CONFIDENCE
 from veille.extract.events_span import clause_range, to_span
+from veille.extract.events_syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventType, Quote, QuoteKind, Status
 
@@ -52,6 +53,34 @@ def verdict_events(doc, lexicon: Lexicon, named: Sequence[Event], *, actor_of: C
                          mode="allege", attributed_to=speaker, confidence=VERDICT_CONFIDENCE,
                          trigger=noun.lemma_.lower()))
     return out
+
+
+def blame_events(doc, lexicon: Lexicon, *, actor_of: Callable[[Token], Actor | None], quotes: Sequence[Quote],
+                 title: str | None = None) -> list[Event]:
+    """« les bêtises du MNLA, du Mujao et d'Al-Qaïda »: a pejorative noun said by a speaker blames each
+    actor of its "de" complements (ACCUSE disapprove), whatever the verb around it says."""
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.verdicts.blame:
+            continue
+        blamed = [a for a in (actor_of(t) for t in _de_actors(noun)) if a is not None]
+        if not blamed:
+            continue
+        speaker = assess(noun, noun, actor_of=actor_of, quotes=quotes, lexicon=lexicon, title=title).attributed_to
+        if speaker is None:
+            continue
+        status = Status.REPORTED if _in_quote_marks(noun, quotes) else Status.ASSERTED
+        evidence = to_span(doc, *clause_range(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, (noun,)))
+        out.extend(Event(type=EventType.ACCUSE, source=speaker, target=a, evidence=evidence, status=status,
+                         mode="disapprove", attributed_to=speaker, confidence=VERDICT_CONFIDENCE,
+                         trigger=noun.lemma_.lower()) for a in blamed if not _same_actor(a, speaker))
+    return out
+
+
+def _de_actors(noun: Token) -> list[Token]:
+    """The "de" complements of a noun and the phrases coordinated with them."""
+    heads = [c for c in noun.children if c.dep_ == "nmod" and prep_of(c) == "de"]
+    return sorted({t.i: t for h in heads for t in conjuncts(h)}.values(), key=lambda t: t.i)
 
 
 def qualifying_clause(noun: Token, verbs: frozenset[str]) -> Token | None:

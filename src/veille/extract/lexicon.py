@@ -325,7 +325,8 @@ def _verdicts(section: dict) -> Verdicts:
     if section and not section.get("ref"):
         raise LexiconError("predicates.yaml: verdicts has no ref")
     return Verdicts(nouns=_words(section.get("nouns", ())), verbs=_words(section.get("verbs", ())),
-                    acts=frozenset(_event_type(t, "predicates.yaml verdicts") for t in section.get("acts", ())))
+                    acts=frozenset(_event_type(t, "predicates.yaml verdicts") for t in section.get("acts", ())),
+                    blame=_words(section.get("blame_nouns", ())))
 
 
 def _implicit(section: dict) -> Implicit:
