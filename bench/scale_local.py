@@ -58,19 +58,26 @@ def bare_parse_seconds(texts: list[str], procs: int) -> float:
     return seconds
 
 
+PART_DOCS = 5_000  # articles per JSONL file, well under the per-input size limit (Settings.max_input_bytes)
+
+
 def write_jsonl(folder: Path, docs: int, tag: str = "") -> Path:
-    """``docs`` distinct articles (ids and texts) built from the corpora, as one JSONL file."""
+    """``docs`` distinct articles (ids and texts) built from the corpora, as JSON Lines files of at
+    most PART_DOCS articles in ``folder``; returns the file when there is one, else the folder."""
     base = corpus_articles()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"corpus{tag}.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for n in range(docs):
-            a = base[n % len(base)]
-            text = a.text if n < len(base) else f"{a.text}\n\nMise à jour n° {n // len(base)}."
-            fh.write(json.dumps({"id": f"{a.doc_id}-{n}", "title": a.title, "text": text,
-                                 "published": a.published.isoformat() if a.published else None},
-                                ensure_ascii=False) + "\n")
-    return path
+    parts = []
+    for first in range(0, docs, PART_DOCS):
+        path = folder / f"corpus{tag}-{first // PART_DOCS:03d}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for n in range(first, min(docs, first + PART_DOCS)):
+                a = base[n % len(base)]
+                text = a.text if n < len(base) else f"{a.text}\n\nMise à jour n° {n // len(base)}."
+                fh.write(json.dumps({"id": f"{a.doc_id}-{n}", "title": a.title, "text": text,
+                                     "published": a.published.isoformat() if a.published else None},
+                                    ensure_ascii=False) + "\n")
+        parts.append(path)
+    return parts[0] if len(parts) == 1 else folder
 
 
 def pipeline_seconds(corpus: Path, db: Path, workers: int) -> float:
@@ -150,7 +157,8 @@ def memory_and_rerun(work: Path, docs: list[int], workers: int) -> list[str]:
         rows.append(f"| {n:,} | {first:.0f} | {peak:.2f} | {main_peak:.2f} | {children_peak:.2f} | "
                     f"{again:.1f} | {100 * again / first:.1f} % |")
     return ["## Peak memory and rerun", "",
-            f"`veille ingest corpus.jsonl --workers {workers}` in a child process; PSS summed over the process "
+            f"`veille ingest DIR --workers {workers}` (JSON Lines files of {PART_DOCS:,} articles) in a child "
+            "process; PSS summed over the process "
             "tree, sampled every 0.5 s (peaks of the whole tree, of the main process, and of its children: "
             "the fork server holding the model and the workers); the rerun is the same command over the "
             "unchanged corpus.", "",
