@@ -224,11 +224,16 @@ def test_timex_la_veille_is_the_day_before_the_last_date_named():
     "Le texte a été modifié récemment et sera bientôt voté.",
     "Ils ont marché pendant trois jours.",
     "Ils sont en grève depuis trois jours.",
-    "La mosquée date du XVe siècle.",
     "Cette musique est née dans les années 60.",
+    "Au chapitre XV, un siècle plus tard, tout change.",  # a numeral, then "siècle": not a century
 ])
-def test_timex_durations_vague_centuries_and_decades_are_left_out(text):
+def test_timex_durations_vague_expressions_and_decades_are_left_out(text):
     assert spans(text) == []
+
+
+def test_timex_century_is_iso_reduced_precision():
+    expect("La mosquée date du XVe siècle et le pont du 19e siècle.", ("XVe siècle", "14"), ("19e siècle", "18"))
+    assert spans("Le IIVe siècle n'existe pas.") == []  # ill-formed numeral
 
 
 # --------------------------------------------------------------------------- contract

@@ -7,8 +7,8 @@ Three steps, all pure: scan the text with a grammar compiled once from lexicon/t
 (timex_grammar.py), keep the longest of overlapping candidates, then compute each value
 (timex_calendar.py) from the publication date, the verb tense around bare weekdays and the
 neighbouring expressions ("du 27 juillet au 12 août 2012", "la veille"). Durations and vague
-expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons,
-decades and centuries are left out. Without a publication date only expressions that carry
+expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons and
+decades are left out; a century is kept as ISO 8601 writes it ("XVe siècle" → "14"). Without a publication date only expressions that carry
 their own year are kept.
 """
 from __future__ import annotations
@@ -63,6 +63,8 @@ def _value(c: Candidate, text: str, published: date | None, anchor: date | None,
     """(value, the day it denotes when day-precise) of one candidate."""
     if c.kind is Kind.YEAR:
         return year_value(c.year), None
+    if c.kind is Kind.CENTURY:
+        return f"{c.year - 1:02d}", None
     if c.kind is Kind.MONTH and c.year is not None:
         return month_value(c.year, c.month), None
     if c.kind is Kind.DATE and c.year is not None:

@@ -23,6 +23,8 @@ _DIGIT_AFTER = re.compile(r"\s*[-/–]\s*\d")
 _DECADE_LIST = re.compile(r"(?:^|\W)années\s+(?:[12]\d{3}\s*(?:,|et|ou|à|-)\s*)+$", re.IGNORECASE)
 _GLUED = re.compile(r"(?:[\w][-/]|\d[\s.,]|[€$£])$")
 _EVENT_ANCHORED = re.compile(r"(?<!\w)[àÀ]\s+$")
+_CENTURY = re.compile(r"(?<![\w-])(?P<n>[IVX]{1,5}|\d{1,2})\s?(?:e|è|ème|eme|ᵉ)\s+siècle(?!\w)")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 _AFTER_NUMBER = re.compile(r"\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
 
 
@@ -36,6 +38,7 @@ class Kind(str, Enum):
     ANAPHOR = "anaphor"  # la veille, le lendemain: relative to the last date mentioned
     PERIOD = "period"  # la semaine dernière, cette année, le mois prochain
     SHIFT = "shift"  # il y a trois jours, dans deux semaines
+    CENTURY = "century"  # le XVe siècle, au 21e siècle: year holds the century's number
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +247,32 @@ def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[
             yield Candidate(Kind.SHIFT, m.start(), m.end(), offset=sign * amount, unit=unit)
 
 
+def scan_centuries(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
+    """ "XVe siècle", "21e siècle" (a century is a reduced ISO 8601 date: the XVe siècle is "14")."""
+    for m in _CENTURY.finditer(text):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _roman(raw)
+        if n is not None and 1 <= n <= 21:
+            yield Candidate(Kind.CENTURY, m.start(), m.end(), year=n)
+
+
+def _roman(numeral: str) -> int | None:
+    """XIV -> 14; None for an ill-formed numeral."""
+    values = [_ROMAN[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 SCANNERS = (scan_dates, scan_day_lists, scan_numeric, scan_months, scan_years,
-            scan_weekdays, scan_day_words, scan_periods, scan_shifts)
+            scan_weekdays, scan_day_words, scan_periods, scan_shifts, scan_centuries)
 
 
 def scan(text: str, g: TimexGrammar, published: date | None) -> list[Candidate]:
