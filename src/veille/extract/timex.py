@@ -8,8 +8,8 @@ Three steps, all pure: scan the text with a grammar compiled once from lexicon/t
 (timex_calendar.py) from the publication date, the verb tense around bare weekdays and the
 neighbouring expressions ("du 27 juillet au 12 août 2012", "la veille"). Durations and vague
 expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons and
-decades are left out; a century is kept as ISO 8601 writes it ("XVe siècle" → "14"). Without a publication date only expressions that carry
-their own year are kept.
+decades are left out; a century is kept as ISO 8601 writes it ("XVe siècle" → "14"). Without a
+publication date only expressions that carry their own year are kept.
 """
 from __future__ import annotations
 
