@@ -100,10 +100,8 @@ class Analyzer:
     def __call__(self, articles: list[Article]) -> list[Analysis]:
         for article in articles:
             self.check(article)
-        nlp = self.res.nlp
-        with nlp.memory_zone():  # the words new to the vocabulary are forgotten after the batch: bounded memory
-            docs = nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
-            return [analyze_doc(doc, article, self.res) for doc, article in zip(docs, articles)]
+        docs = self.res.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        return [analyze_doc(doc, article, self.res) for doc, article in zip(docs, articles)]
 
 
 def make_analyzer(settings: Settings) -> Analyzer:

@@ -72,13 +72,14 @@ class Coreference:
         if self._defined_by_clause(tok):
             return None
         number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
+        opening = quote_opening(tok)
         for j, actor in self.a.mentions_before(tok.i):
             if tok.i - j > MAX_PRONOUN_DISTANCE:
                 break
             ant = self.doc[j]
             if ant.pos_ == "PRON" and words(ant.text) == words(tok.text) and ant.sent.start == tok.sent.start:
                 return actor  # "ils sont venus ..., ils ont cassé la porte": the same pronoun, the same referent
-            if ant.pos_ == "PRON" or actor.kind == EntityKind.PLACE or speaks_the_quote(ant, tok):
+            if ant.pos_ == "PRON" or actor.kind == EntityKind.PLACE or speaks_the_quote(ant, opening):
                 continue
             if self._agrees(ant, actor, number, gender):
                 return replace(actor, confidence=round(actor.confidence * 0.8, 2))
@@ -201,27 +202,27 @@ class Coreference:
         return None
 
 
-def speaks_the_quote(ant: Token, tok: Token) -> bool:
+def speaks_the_quote(ant: Token, opening: Token | None) -> bool:
     """ "Des témoins ont déclaré : « Ils ont arraché la porte »": a third-person pronoun inside a quote
-    does not stand for the one who speaks it (the subject of the clause that opens the quote)."""
-    opening = quote_opening(tok)
-    if opening is None or ant.i >= opening:
+    (opened by ``opening``) does not stand for the one who speaks it (the subject of the clause that
+    opens the quote)."""
+    if opening is None or ant.i >= opening.i:
         return False
     subj = ant
     while subj.dep_ in ("appos", "flat:name", "conj") and subj.head.i < subj.i:
         subj = subj.head
     verb = subj.head
-    return subj.dep_ in ("nsubj", "nsubj:pass") and verb.i < opening and verb.sent.start == tok.doc[opening].sent.start
+    return subj.dep_ in ("nsubj", "nsubj:pass") and verb.i < opening.i and verb.sent.start == opening.sent.start
 
 
-def quote_opening(tok: Token, window: int = MAX_PRONOUN_DISTANCE) -> int | None:
-    """The index of the opening guillemet or curly quote of the quotation ``tok`` stands in, if any."""
+def quote_opening(tok: Token, window: int = MAX_PRONOUN_DISTANCE) -> Token | None:
+    """The opening guillemet or curly quote of the quotation ``tok`` stands in, if any."""
     doc = tok.doc
-    for i in range(tok.i - 1, max(-1, tok.i - 1 - window), -1):
-        if doc[i].text in CLOSING_QUOTES or "\n" in doc[i].text:
+    for t in reversed(doc[max(0, tok.i - window):tok.i]):
+        if t.text in CLOSING_QUOTES or "\n" in t.text:
             return None
-        if doc[i].text in OPENING_QUOTES:
-            return i
+        if t.text in OPENING_QUOTES:
+            return t
     return None
 
 
