@@ -9,6 +9,9 @@ quote or a report): the article's own voice qualifying an act is not an accusati
 the doer of the latest act of the listed kinds told before, whose doer is named (not implicit, not a pronoun).
 The accusation is asserted when the article tells it in its own voice ("a fait savoir qu'il s'agit de
 crimes", "a dénoncé « des crimes »"), reported when only the speaker's quoted words make it.
+
+Blame works the same way without an earlier act: a pejorative noun said by a speaker (predicates.yaml
+`verdicts.blame_nouns`, "les bêtises du MNLA") accuses the actors of its "de" complements.
 """
 from __future__ import annotations
 
