@@ -15,16 +15,19 @@ def _copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _append(folder: Path, name: str, entries: str) -> None:
+    """Add YAML list entries at the end of one of the copied knowledge files."""
+    path = folder / name
+    path.write_text(path.read_text(encoding="utf-8") + entries, encoding="utf-8")
+
+
 def test_validate_reports_schema_codes_overlaps_clashes_and_sources(tmp_path):
     d = _copy(tmp_path)
-    orgs = (d / "organisations.yaml").read_text(encoding="utf-8")
-    orgs += ("- {id: BROKEN, name: Broken, country: XXX, sector: [FOO], aliases: [CEDEAO]}\n"
-             "- {id: NOSOURCE, name: Sans source, country: MLI, sector: [GOV]}\n")
-    (d / "organisations.yaml").write_text(orgs, encoding="utf-8")
-    people = (d / "people.yaml").read_text(encoding="utf-8")
-    people += ("- id: usurper\n  name: Usurpateur\n  country: MLI\n  source: test\n  roles:\n"
-               "  - {office: head_of_state, country: MLI, sector: [GOV], start: 2019-01-01, end: 2019-06-01}\n")
-    (d / "people.yaml").write_text(people, encoding="utf-8")
+    _append(d, "organisations.yaml", "- {id: BROKEN, name: Broken, country: XXX, sector: [FOO], aliases: [CEDEAO]}\n"
+                                     "- {id: NOSOURCE, name: Sans source, country: MLI, sector: [GOV]}\n")
+    _append(d, "people.yaml", "- id: usurper\n  name: Usurpateur\n  country: MLI\n  source: test\n  roles:\n"
+                              "  - {office: head_of_state, country: MLI, sector: [GOV], start: 2019-01-01, "
+                              "end: 2019-06-01}\n")
     problems = "\n".join(validate_knowledge(d))
     assert "unknown sector code 'FOO'" in problems
     assert "unknown country code 'XXX'" in problems
@@ -42,13 +45,9 @@ def test_validate_reports_unreadable_yaml(tmp_path):
 
 def test_validate_reports_bad_members_and_default_countries(tmp_path):
     d = _copy(tmp_path)
-    orgs = (d / "organisations.yaml").read_text(encoding="utf-8")
-    orgs += ("- {id: CLUB, name: Club, country: IGO, sector: [GOV], members: [MLI, XXX, NGO, [1]], "
-             "source: test}\n")
-    (d / "organisations.yaml").write_text(orgs, encoding="utf-8")
-    roles = (d / "roles.yaml").read_text(encoding="utf-8")
-    roles += "- {id: odd, terms: [bizarre], sector: [SOC], default_country: ZZZ}\n"
-    (d / "roles.yaml").write_text(roles, encoding="utf-8")
+    _append(d, "organisations.yaml", "- {id: CLUB, name: Club, country: IGO, sector: [GOV], "
+                                     "members: [MLI, XXX, NGO, [1]], source: test}\n")
+    _append(d, "roles.yaml", "- {id: odd, terms: [bizarre], sector: [SOC], default_country: ZZZ}\n")
     problems = "\n".join(validate_knowledge(d))
     assert "CLUB: member 'XXX' is not a country code" in problems
     assert "CLUB: member 'NGO' is not a country code" in problems  # members are states

@@ -85,6 +85,8 @@ class Watch:
 
 
 def _page(chromium, width: int, height: int):
+    """A page of that size whose requests and console errors are watched; after the test, nothing
+    may have left 127.0.0.1 and the console must be clean."""
     context = chromium.new_context(viewport={"width": width, "height": height}, service_workers="block")
     page = context.new_page()
     watch = Watch()
@@ -92,25 +94,20 @@ def _page(chromium, width: int, height: int):
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
     page.watch = watch
-    return context, page
+    yield page
+    context.close()
+    assert watch.outside == [], f"requests left 127.0.0.1: {watch.outside}"
+    assert watch.errors == [], f"console errors (CSP?): {watch.errors}"
 
 
 @pytest.fixture
 def ui(chromium):
-    context, page = _page(chromium, 1280, 900)
-    yield page
-    context.close()
-    assert page.watch.outside == [], f"requests left 127.0.0.1: {page.watch.outside}"
-    assert page.watch.errors == [], f"console errors (CSP?): {page.watch.errors}"
+    yield from _page(chromium, 1280, 900)
 
 
 @pytest.fixture
 def phone(chromium):
-    context, page = _page(chromium, 390, 844)
-    yield page
-    context.close()
-    assert page.watch.outside == [], f"requests left 127.0.0.1: {page.watch.outside}"
-    assert page.watch.errors == [], f"console errors (CSP?): {page.watch.errors}"
+    yield from _page(chromium, 390, 844)
 
 
 @pytest.fixture(scope="session")
