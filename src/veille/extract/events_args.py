@@ -352,7 +352,7 @@ def cause_doer(verb: Token, means: frozenset[str], actor_of: ActorOf) -> Token |
 def _inner_doers(tok: Token, means: frozenset[str] = frozenset(), depth: int = 2) -> Iterator[Token]:
     """The doer an event noun stands for: "la suggestion de Clinton", "la publication par la
     commission"; the doer of an attack or a weapon ("means"): "une roquette tirée par les rebelles",
-    "des tirs de mortier par l'opposition", "des tirs d'obus des forces gouvernementales"."""
+    "des tirs de roquettes par les insurgés", "des tirs d'artillerie de l'armée"."""
     if tok.pos_ != "NOUN":
         return
     agent = find_agent(tok)

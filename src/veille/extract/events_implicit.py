@@ -53,7 +53,7 @@ def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: 
 
 
 def _usurper(target: Actor, actors) -> Actor | None:
-    """ "le renversement du président Keïta": the junta that took power the day his office ended."""
+    """ "la chute du président, renversé par les militaires" without naming them: the junta that took power the day his office ended."""
     kb = getattr(actors, "kb", None)
     if kb is None or not (target.kb_id or "").startswith("person:"):
         return None

@@ -11,7 +11,7 @@ The accusation is asserted when the article tells it in its own voice ("a fait s
 crimes", "a dénoncé « des crimes »"), reported when only the speaker's quoted words make it.
 
 Blame works the same way without an earlier act: a pejorative noun said by a speaker (predicates.yaml
-`verdicts.blame_nouns`, "les bêtises du MNLA") accuses the actors of its "de" complements.
+`verdicts.blame_nouns`, "les mensonges du gouvernement") accuses the actors of its "de" complements.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def verdict_events(doc, lexicon: Lexicon, named: Sequence[Event], *, actor_of: C
 
 def blame_events(doc, lexicon: Lexicon, *, actor_of: Callable[[Token], Actor | None], quotes: Sequence[Quote],
                  title: str | None = None) -> list[Event]:
-    """« les bêtises du MNLA, du Mujao et d'Al-Qaïda »: a pejorative noun said by a speaker blames each
+    """« les provocations de la junte et de ses alliés »: a pejorative noun said by a speaker blames each
     actor of its "de" complements (ACCUSE disapprove), whatever the verb around it says."""
     out = []
     for noun in doc:

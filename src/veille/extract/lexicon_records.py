@@ -165,4 +165,4 @@ class Verdicts:
     nouns: frozenset[str] = frozenset()  # "un crime de guerre"
     verbs: frozenset[str] = frozenset()  # "constitue", "s'agir de", "assimilable à" (besides a copula)
     acts: frozenset[EventType] = frozenset()  # the kinds of earlier acts whose doer is accused
-    blame: frozenset[str] = frozenset()  # "les bêtises du MNLA": a pejorative noun blames its "de" actor
+    blame: frozenset[str] = frozenset()  # "les mensonges du gouvernement": a pejorative noun blames its "de" actor

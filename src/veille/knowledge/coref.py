@@ -203,7 +203,7 @@ class Coreference:
 
 
 def speaks_the_quote(ant: Token, opening: Token | None) -> bool:
-    """ "Des témoins ont déclaré : « Ils ont arraché la porte »": a third-person pronoun inside a quote
+    """ "Des témoins ont déclaré : « Ils ont brûlé le marché »": a third-person pronoun inside a quote
     (opened by ``opening``) does not stand for the one who speaks it (the subject of the clause that
     opens the quote)."""
     if opening is None or ant.i >= opening.i:
