@@ -55,8 +55,13 @@ def _analyse_in_worker(articles: list[Article]) -> list[Analysis | Rejection]:
     return analyse_each(_WORKER_ANALYZER, articles)
 
 
+def _chunk_size(batch: int, workers: int) -> int:
+    """Articles per task when a batch is split across the workers."""
+    return max(1, -(-batch // workers))
+
+
 def _chunks(items: list, n: int) -> list[list]:
-    size = max(1, -(-len(items) // n))
+    size = _chunk_size(len(items), n)
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -75,7 +80,7 @@ class PoolAnalyzer:
         """Start analysing a batch, split across the workers; the futures come back in order."""
         chunks = _chunks(articles, self.workers)
         if self.pool is None:
-            tasks = max(1, self.settings.worker_max_articles // max(1, -(-self.settings.batch_size // self.workers)))
+            tasks = max(1, self.settings.worker_max_articles // _chunk_size(self.settings.batch_size, self.workers))
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), max_tasks_per_child=tasks,
                                             initializer=_init_worker, initargs=(self.settings.model_dump_json(),))
         return [self.pool.submit(_analyse_in_worker, chunk) for chunk in chunks]
