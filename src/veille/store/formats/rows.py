@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from veille.model import Actor, Event
+from veille.model import Event
 from veille.store.articles import StoredArticle
 
 CHUNK = 200
@@ -120,10 +120,6 @@ def iter_event_rows(store, doc_ids: Iterable[str] | None = None) -> Iterator[Eve
                 yield EventRow(article.doc_id, idx, event, article.title, article.url, article.published,
                                article.language, record.analysed_at, record.duplicate_of,
                                lead_end if lead_end >= 0 else len(article.text))
-
-
-def actor_label(actor: Actor | None) -> str:
-    return actor.name if actor is not None else ""
 
 
 def _records(store, doc_ids: Iterable[str] | None) -> Iterator[StoredArticle]:
