@@ -25,9 +25,9 @@ def analysis(store_path):  # store_path first: the session's model is loaded alr
 
 
 def test_analyze_finds_events_with_status_attribution_and_dates(analysis):
-    events = [(e.type, e.status, e.source.name, e.target.name) for e in analysis.events]
+    events = [(e.type, e.status, e.source and e.source.name, e.target and e.target.name) for e in analysis.events]
     assert (EventType.ACCUSE, Status.ASSERTED, "gouvernement malien", "France") in events
-    aid = next(e for e in analysis.events if e.type is EventType.AID)
+    aid = next(e for e in analysis.events if e.type is EventType.AID and e.source and e.source.country == "RUS")
     assert aid.status is Status.ALLEGED and aid.attributed_to.name == "ministre des Affaires étrangères"
     assert aid.source.country == "RUS" and aid.date.value == "2022-W06"
     assert TEXT[aid.evidence.start:aid.evidence.end] == aid.evidence.text  # offsets index the given text

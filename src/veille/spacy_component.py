@@ -42,6 +42,7 @@ class VeilleComponent:
 
     def __init__(self, nlp: Language, name: str = "veille", *, published: str | None = None):
         from veille.extract.analyze import Resources
+        from veille.extract.event_model import EventTypeModel
         from veille.extract.lexicon import Lexicon
         from veille.knowledge.gazetteer import Gazetteer
         from veille.knowledge.kb import KnowledgeBase
@@ -51,7 +52,7 @@ class VeilleComponent:
         attrs.declare_component()
         self.name = name
         self.published = _as_date(published)
-        self.resources = Resources(nlp, KnowledgeBase.load(), Gazetteer.load(), Lexicon.load())
+        self.resources = Resources(nlp, KnowledgeBase.load(), Gazetteer.load(), Lexicon.load(), EventTypeModel.load())
         self._repair = make_morph_repair(nlp, "veille_morph_repair")
         self._nlp = nlp
 

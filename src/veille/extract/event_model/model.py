@@ -72,7 +72,10 @@ class EventTypeModel:
 
     def probabilities(self, sent: Span, rule_types: list[str]) -> dict[EventType, float]:
         """The probability that the sentence states an event of each type."""
-        scores = self.intercept + sentence_vector(sent) @ self.dense
+        vector = sentence_vector(sent)
+        scores = self.intercept.copy()
+        if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
+            scores = scores + vector @ self.dense
         for name, value in sentence_features(sent, rule_types).items():
             row = self.index.get(name)
             if row is not None:
