@@ -35,7 +35,7 @@ def test_event_model_version_joins_the_analysis_versions(res):
 
 def test_event_model_gives_probabilities_per_type(res, nlp):
     sent = next(nlp("Des hommes armés ont attaqué un poste de police dans le nord du pays.").sents)
-    probs = res.event_model.probabilities(sent, ["ASSAULT"])
+    probs = res.event_model.probabilities(sent, ["ASSAULT"], res.lexicon)
     assert set(probs) == set(EventType)
     assert max(probs, key=probs.get) is EventType.ASSAULT
     assert all(0.0 <= p <= 1.0 for p in probs.values())
@@ -46,7 +46,8 @@ def test_event_confidence_is_the_model_probability(res, nlp):
     events = analyse(res, text).events
     assault = [e for e in events if e.type is EventType.ASSAULT]
     assert assault, events
-    prob = res.event_model.probabilities(next(nlp(text).sents), [e.type.value for e in events])[EventType.ASSAULT]
+    prob = res.event_model.probabilities(next(nlp(text).sents), [e.type.value for e in events],
+                                         res.lexicon)[EventType.ASSAULT]
     assert assault[0].confidence == pytest.approx(prob, abs=1e-3)
 
 
@@ -58,3 +59,12 @@ def test_event_model_keeps_a_clear_rule_event_with_its_participants(res):
     events = analyse(res, "Le Mali a rompu ses relations diplomatiques avec la France.").events
     found = [e for e in events if e.source is not None and e.source.country == "MLI"]
     assert found and found[0].target is not None and found[0].target.country == "FRA"
+
+
+def test_features_name_the_lexicon_types_of_predicates_even_when_no_rule_fired(res, nlp):
+    from veille.extract.event_model.features import sentence_features, sentence_vector
+
+    sent = next(nlp("Les manifestants ont attaqué.").sents)  # no target: no rule frame, but a lexicon verb
+    feats = sentence_features(sent, [], res.lexicon)
+    assert feats.get("cue=ASSAULT") == 1.0 and "rule=ASSAULT" not in feats
+    assert sentence_vector(sent).shape == (600,)  # mean vector, then the peak over verbs and nouns

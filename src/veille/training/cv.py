@@ -21,6 +21,7 @@ from veille.evaluation.run import gold_article, load_gold
 from veille.evaluation.scorer import score
 from veille.extract.analyze import Resources, analyze_doc
 from veille.extract.event_model.model import EventTypeModel
+from veille.extract.lexicon import Lexicon
 from veille.model import Analysis, Article, EventType
 from veille.store.export import article_to_export
 from veille.training.dataset import Example, sentence_examples
@@ -54,11 +55,13 @@ class Parsed:
     doc: Doc
     gold: dict
     rules: Analysis | None  # None: the analysis failed (error recorded in ``error``)
+    lexicon: Lexicon
     error: str | None = None
 
     def examples(self, design: Design) -> list[Example]:
         rule_events = self.rules.events if self.rules is not None and design.hybrid else ()
-        return sentence_examples(self.article.doc_id, self.doc, self.gold.get("events", []), rule_events)
+        return sentence_examples(self.article.doc_id, self.doc, self.gold.get("events", []), rule_events,
+                                 self.lexicon)
 
 
 def load_corpus(gold_dir: Path, res: Resources) -> list[Parsed]:
@@ -69,7 +72,7 @@ def load_corpus(gold_dir: Path, res: Resources) -> list[Parsed]:
     out = []
     for doc, article in zip(docs, articles):
         analysis, error = _analyse(doc, article, rules_only)
-        out.append(Parsed(article, doc, gold[article.doc_id], analysis, error))
+        out.append(Parsed(article, doc, gold[article.doc_id], analysis, res.lexicon, error))
     return out
 
 

