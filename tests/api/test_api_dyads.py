@@ -1,9 +1,10 @@
 """GET /api/dyads: the answer first (per type, by status), then the evidence, the sources."""
 from __future__ import annotations
 
-RUSSIA = {"key": "RUS", "label": "Russie", "country": "RUS", "sectors": [], "org": None, "kb_id": None}
+RUSSIA = {"key": "RUS", "label": "Russie", "country": "RUS", "sectors": [], "org": None, "kb_id": None,
+          "period": None}
 CNSP = {"key": "kb:org:CNSP", "label": "CNSP", "country": "MLI", "sectors": ["GOV", "MIL"], "org": "CNSP",
-        "kb_id": "org:CNSP"}
+        "kb_id": "org:CNSP", "period": "2020-08-18 → 2021-01-18"}
 SEED_TITLE = "Mali : la Russie, véritable soutien à la junte au pouvoir ?"
 
 

@@ -46,7 +46,7 @@ def actor(a: Actor | None) -> s.ActorOut | None:
 
 def selector(sel: ActorSelector) -> s.SelectorOut:
     return s.SelectorOut(key=sel.key, label=sel.label, country=sel.country, sectors=list(sel.sectors),
-                         org=sel.org, kb_id=sel.kb_id)
+                         org=sel.org, kb_id=sel.kb_id, period=sel.period)
 
 
 def place(p: Place | None) -> s.PlaceOut | None:
@@ -115,7 +115,7 @@ def partner(p: Partner, of: ActorSelector, members: bool) -> s.PartnerOut:
 
 def profile(p: ActorProfile) -> s.ProfileOut:
     return s.ProfileOut(
-        selector=selector(p.selector), name=p.name, names=list(p.names), members=p.members,
+        selector=selector(p.selector), name=p.name, names=list(p.names), members=p.members, events=p.events,
         as_source=breakdown(p.as_source), as_target=breakdown(p.as_target),
         types_as_source=[breakdown(b) for b in p.types_as_source],
         types_as_target=[breakdown(b) for b in p.types_as_target],

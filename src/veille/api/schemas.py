@@ -25,6 +25,7 @@ class SelectorOut(BaseModel):
     sectors: list[str]
     org: str | None
     kb_id: str | None
+    period: str | None = Field(None, description="while it rules its country (a junta): start → end")
 
 
 class SpanOut(BaseModel):
@@ -164,6 +165,7 @@ class ProfileOut(BaseModel):
     name: str
     names: list[str]
     members: bool
+    events: int = Field(description="its events on either side, each counted once (the count every page gives)")
     as_source: BreakdownOut
     as_target: BreakdownOut
     types_as_source: list[BreakdownOut]

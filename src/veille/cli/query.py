@@ -11,6 +11,7 @@ import shutil
 import textwrap
 
 from veille.cli.common import add_command, add_db_argument, non_negative_int, open_store_for_read, positive_int
+from veille.errors import RejectedInput
 from veille.model import EventType, QuadClass, Status
 from veille.queries import ActorSelector, EventFilters, EventHit, dyad, lookup_actors, resolve_actor, search_events
 
@@ -87,6 +88,15 @@ def _kb():
     return KnowledgeBase.load()
 
 
+def _resolve(store, text: str, kb) -> ActorSelector:
+    """``resolve_actor``, with what to type next when nothing matches."""
+    try:
+        return resolve_actor(store, text, kb)
+    except RejectedInput as exc:
+        raise RejectedInput(f"{exc.reason}; `veille actors {text.split()[0] if text.split() else ''}`"
+                            " lists the actors the store knows") from None
+
+
 # ----------------------------------------------------------------------------- actors
 
 
@@ -129,7 +139,7 @@ def run_events(args: argparse.Namespace) -> int:
         kb = _kb()
 
         def actor(text: str | None) -> ActorSelector | None:
-            return resolve_actor(store, text, kb) if text else None
+            return _resolve(store, text, kb) if text else None
 
         filters = EventFilters(
             source=actor(args.source), target=actor(args.target), actor=actor(args.actor), members=not args.exact,
@@ -158,7 +168,7 @@ def run_events(args: argparse.Namespace) -> int:
 def run_dyad(args: argparse.Namespace) -> int:
     with open_store_for_read(args) as store:
         kb = _kb()
-        a, b = resolve_actor(store, args.a, kb), resolve_actor(store, args.b, kb)
+        a, b = _resolve(store, args.a, kb), _resolve(store, args.b, kb)
         answer = dyad(store, a, b, members=not args.exact,
                       evidence_limit=1_000_000 if args.status else args.limit)
     if args.json:

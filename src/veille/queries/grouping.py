@@ -8,6 +8,7 @@ is among them, since that entry's selector covers the organisation id anyway.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections import Counter, defaultdict
 
 from veille.queries.types import ActorSelector
@@ -77,5 +78,4 @@ class ActorGroups:
         return sorted(names.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
 
     def selector(self, key: str) -> ActorSelector:
-        sel = self._selectors[key]
-        return ActorSelector(self.label(key), sel.country, sel.sectors, sel.org, sel.kb_id)
+        return replace(self._selectors[key], label=self.label(key))

@@ -16,8 +16,8 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = store_of(request)
-    actors = present_actors(store, limit=12)
-    return page(request, "home.html", title="veille", stats=store.stats(),
+    actors = present_actors(store, limit=12, kb=app_state(request).kb())
+    return page(request, "home.html", title="", stats=store.stats(),
                 latest=list_articles(store, limit=8), actors=actors)
 
 
