@@ -23,10 +23,12 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
         "answer": [
             {"type": "SUPPORT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "SUPPORT Russie → CNSP: 4 alleged",
-             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01"), "according_to": []},
+             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01"), "according_to": [],
+             "partial": 0},
             {"type": "CONSULT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "CONSULT Russie → CNSP: 2 asserted",
-             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08"), "according_to": []},
+             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08"), "according_to": [],
+             "partial": 0},
         ],
         "by_quad": [_counts("verbal cooperation", {"asserted": 2, "alleged": 4}, "2020-08", "2020-09-01")],
         "by_month": [_counts("2020-08", {"asserted": 2}, "2020-08", "2020-08"),
@@ -55,6 +57,12 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
             {"doc_id": "seed-copy-republicain", "title": SEED_TITLE, "published": "2020-09-02",
              "url": "https://example.net/copie", "duplicate_of": "seed-000", "events": 3},
         ],
+        "partial": [],
+        # The headline asks the question (the copy repeats it: one independent source).
+        "questions": [{"doc_id": "seed-000", "title": SEED_TITLE, "published": "2020-09-01",
+                       "url": "https://example.org/mali-russie", "duplicate_of": None, "events": 3}],
+        "quotes": [],  # exact actors: no quote has the state of Russia and the CNSP itself
+        "same_actor": False,
     }
 
 

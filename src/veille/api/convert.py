@@ -19,6 +19,7 @@ from veille.queries import (
     MapPoint,
     Partner,
     QuoteHit,
+    SourceArticle,
     TypeSummary,
 )
 from veille.store.rows import code
@@ -76,7 +77,8 @@ def type_line(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> s.TypeLi
     return s.TypeLineOut(type=line.type, quad=line.quad, direction=line.direction, source=source.label,
                          target=target.label, summary=summary_text(line, a, b),
                          counts=breakdown(line.breakdown),
-                         according_to=[s.CreditOut(name=name, events=n) for name, n in line.according_to])
+                         according_to=[s.CreditOut(name=name, events=n) for name, n in line.according_to],
+                         partial=line.partial)
 
 
 def summary_text(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> str:
@@ -92,8 +94,14 @@ def dyad(d: Dyad) -> s.DyadOut:
         answer=[type_line(line, d.a, d.b) for line in d.by_type],
         by_quad=[breakdown(q) for q in d.by_quad], by_month=[breakdown(m) for m in d.by_month],
         evidence=[event(h) for h in d.evidence], evidence_total=d.evidence_total,
-        sources=[s.SourceArticleOut(doc_id=a.doc_id, title=a.title, published=a.published, url=a.url,
-                                    duplicate_of=a.duplicate_of, events=a.events) for a in d.sources])
+        sources=[source_article(a) for a in d.sources], partial=[event(h) for h in d.partial],
+        questions=[source_article(a) for a in d.questions], quotes=[quote_hit(q) for q in d.quotes],
+        same_actor=d.a.key == d.b.key)
+
+
+def source_article(a: SourceArticle) -> s.SourceArticleOut:
+    return s.SourceArticleOut(doc_id=a.doc_id, title=a.title, published=a.published, url=a.url,
+                              duplicate_of=a.duplicate_of, events=a.events)
 
 
 def actor_hit(hit: ActorHit) -> s.ActorHitOut:

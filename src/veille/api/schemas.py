@@ -96,6 +96,7 @@ class TypeLineOut(BaseModel):
     counts: BreakdownOut
     according_to: list[CreditOut] = Field(description="whom the articles credit with these events "
                                                       "(events told in the articles' own voice are not listed)")
+    partial: int = Field(0, description="of which the sentence does not name the other side (see `partial`)")
 
 
 class SourceArticleOut(ArticleRef):
@@ -113,6 +114,26 @@ class DyadOut(BaseModel):
     evidence: list[EventOut]
     evidence_total: int
     sources: list[SourceArticleOut]
+    partial: list[EventOut] = Field(description="events of one side whose sentence names no other participant, "
+                                                "attributed to a source, in an article of this answer: counted "
+                                                "in it, their missing side being the other actor")
+    questions: list[SourceArticleOut] = Field(description="articles whose headline asks the question")
+    quotes: list[QuoteHitOut] = Field(description="quotes in its articles where each side is the speaker or "
+                                                  "named in the quoted words")
+    same_actor: bool = Field(description="both names resolve to the same actor")
+
+
+class QuoteHitOut(BaseModel):
+    doc_id: str
+    idx: int
+    speaker: ActorOut | None
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    title: str
+    published: str | None
 
 
 class ActorHitOut(BaseModel):
@@ -139,19 +160,6 @@ class PartnerOut(BaseModel):
     conflict: int
     by_status: StatusCountsJSON
     dyad: str
-
-
-class QuoteHitOut(BaseModel):
-    doc_id: str
-    idx: int
-    speaker: ActorOut | None
-    text: str
-    start: int
-    end: int
-    kind: str
-    cue: str | None
-    title: str
-    published: str | None
 
 
 class MonthOut(BaseModel):

@@ -13,7 +13,7 @@ import textwrap
 from veille.cli.common import add_command, add_db_argument, non_negative_int, open_store_for_read, positive_int
 from veille.errors import RejectedInput
 from veille.model import EventType, QuadClass, Status
-from veille.queries import ActorSelector, EventFilters, EventHit, dyad, lookup_actors, resolve_actor, search_events
+from veille.queries import ActorSelector, EventFilters, EventHit, best_actor, dyad, lookup_actors, search_events
 
 def _code(enum):
     """An argparse type for an enum of codes, whose error lists the valid ones."""
@@ -91,7 +91,7 @@ def _kb():
 def _resolve(store, text: str, kb) -> ActorSelector:
     """``resolve_actor``, with what to type next when nothing matches."""
     try:
-        return resolve_actor(store, text, kb)
+        return best_actor(store, text, kb)
     except RejectedInput as exc:
         raise RejectedInput(f"{exc.reason}; `veille actors {text.split()[0] if text.split() else ''}`"
                             " lists the actors the store knows") from None

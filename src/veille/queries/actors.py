@@ -71,6 +71,7 @@ def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) ->
             best = max(kin, key=lambda h: own[h.selector.key])  # max keeps the first of equals
         return best.selector
     seen = next(iter(_store_hits(store, text.strip(), kb)), None)
+    seen = with_kb_entry(seen, kb) if seen is not None else None
     if seen is None:
         raise RejectedInput(f"no actor matches {text!r} in the knowledge base or in the stored events; "
                             "try another name, or a code such as RUS or org:CNSP")
@@ -89,8 +90,16 @@ def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *
         if hit.selector.key and hit.selector.key not in seen:
             seen.add(hit.selector.key)
             hits.append(hit)
-    hits = hits[:limit]
-    return tuple(_with_counts(store, h) if h.origin == "kb" else h for h in hits)
+    hits = [with_kb_entry(h, kb) for h in hits[:limit]]
+    return tuple(h if h.events else _with_counts(store, h) for h in hits)
+
+
+def with_kb_entry(hit: ActorHit, kb: KnowledgeLookup | None) -> ActorHit:
+    """The hit with its knowledge-base entry's whole selector and name, when it has an entry."""
+    entry = kb_entry(kb, hit.selector.kb_id, hit.selector.org)
+    if entry is None or hit.origin == "kb":
+        return hit
+    return replace(hit, selector=hit_from_entry(entry, hit.name).selector, name=entry.name)
 
 
 def present_actors(store: Store, query: str | None = None, *, limit: int = 50,

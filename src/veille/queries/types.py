@@ -152,6 +152,7 @@ class TypeSummary:
     direction: str  # "ab" (first actor is the source) or "ba"
     breakdown: Breakdown
     according_to: tuple[tuple[str, int], ...] = ()
+    partial: int = 0  # of which the other side is not named in the event's sentence (see ``Dyad.partial``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,11 @@ class Dyad:
     evidence: tuple[EventHit, ...]
     evidence_total: int
     sources: tuple[SourceArticle, ...]
+    # Events of one side whose other participant the sentence does not name, attributed to a
+    # source, in an article of the answer (the other side by coreference): counted, and said so.
+    partial: tuple[EventHit, ...] = ()
+    questions: tuple[SourceArticle, ...] = ()  # articles whose headline asks the question
+    quotes: tuple[QuoteHit, ...] = ()          # quotes of either side about the other, in its articles
 
 
 @dataclass(frozen=True, slots=True)

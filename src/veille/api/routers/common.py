@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from veille.api.state import app_state, store_of
 from veille.errors import RejectedInput
 from veille.model import EventType, QuadClass, Status
-from veille.queries import ActorSelector, EventFilters, resolve_actor
+from veille.queries import ActorSelector, EventFilters, best_actor
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ACTOR_HELP = "an actor: a name or alias (Russie, junte malienne, Moscou) or a code (RUS, MLI:GOV+MIL, org:CNSP)"
@@ -30,7 +30,7 @@ def json_of(model: BaseModel | list[BaseModel]) -> Response:
 
 def selector_or_404(request: Request, text: str) -> ActorSelector:
     try:
-        return resolve_actor(store_of(request), text, app_state(request).kb())
+        return best_actor(store_of(request), text, app_state(request).kb())
     except RejectedInput as exc:
         raise HTTPException(404, exc.reason) from None
 
