@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -44,7 +45,9 @@ def compare(request: Request, a: Annotated[str, Query(min_length=1)], b: Annotat
             members: bool = True) -> RedirectResponse:
     """The form on an actor page: resolve both names, then go to their dyad."""
     first, second = selector_or_404(request, a), selector_or_404(request, b)
-    return RedirectResponse(dyad_link(first, second, members), status_code=303)
+    asked = "".join(f"&asked_{side}={quote(text, safe='')}" for side, text, sel in (("a", a, first), ("b", b, second))
+                    if text != sel.key)
+    return RedirectResponse(dyad_link(first, second, members) + asked, status_code=303)
 
 
 @router.get("/network", response_class=HTMLResponse)
