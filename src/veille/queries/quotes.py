@@ -84,11 +84,15 @@ def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str]
     speaks = [_speakers(store, side, docs, members) for side in (a, b)]
     named = [_named_at(store, side, docs, members) for side in (a, b)]
     found = []
+    said: set[tuple] = set()  # a copy of an article repeats its quotes: once
     for row in quotes:
         spot = (row["doc_id"], row["idx"])
+        if (row["text"], row["speaker_name"]) in said:
+            continue
         inside = [any(s >= row["start_char"] and e <= row["end_char"] for s, e in named[i].get(row["doc_id"], ()))
                   for i in (0, 1)]
         if all(spot in speaks[i] or inside[i] for i in (0, 1)):
+            said.add((row["text"], row["speaker_name"]))
             found.append(quote_from_row(row))
     return tuple(found[:limit])
 
