@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from veille.errors import RejectedInput
 from veille.queries.counts import count_events
-from veille.queries.grouping import ActorGroups, selector_of
+from veille.queries.grouping import SECTOR_WORDS, ActorGroups, selector_of
 from veille.queries.kb import KnowledgeLookup, hit_from_entry, kb_entry, kb_hits
 from veille.queries.sqlparts import fold
 from veille.queries.types import ActorHit, ActorSelector
@@ -125,14 +125,30 @@ def present_actors(store: Store, query: str | None = None, *, limit: int = 50,
     wanted = {groups.canonical(k) for k in matched}
     hits = []
     for key in sorted(wanted, key=lambda k: (-counts[k], k))[:limit]:
-        selector, name = groups.selector(key), groups.label(key)
+        selector = groups.selector(key)
+        country = kb.country(selector.country) if kb is not None and selector.country else None
+        name = groups.label(key, country.name if country is not None else None)
+        selector = replace(selector, label=name)
         entry = kb_entry(kb, selector.kb_id, selector.org)
         if entry is not None:
             selector, name = hit_from_entry(entry, name).selector, entry.name
         hits.append(ActorHit(selector=selector, name=name, origin="store", matched=query,
                              aliases=tuple(n for n, _ in groups.names(key).most_common(5)),
                              events=count_events(store, selector)))
-    return tuple(sorted(hits, key=lambda h: -h.events))
+    return tuple(distinct_names(sorted(hits, key=lambda h: -h.events)))
+
+
+def distinct_names(hits: list[ActorHit]) -> list[ActorHit]:
+    """Hits whose names are told apart in the name itself: "Iran", "Iran (armée)"."""
+    seen = Counter(h.name for h in hits)
+    out = []
+    for hit in hits:
+        sectors = hit.selector.sectors
+        if seen[hit.name] > 1 and not hit.selector.is_country or seen[hit.name] > 1 and sectors:
+            word = SECTOR_WORDS.get(sectors[0], sectors[0]) if sectors else (hit.selector.org or hit.selector.key)
+            hit = replace(hit, name=f"{hit.name} ({word})", selector=replace(hit.selector, label=f"{hit.name} ({word})"))
+        out.append(hit)
+    return out
 
 
 _SEEN: dict[str, tuple[tuple, list[tuple]]] = {}

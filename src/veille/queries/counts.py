@@ -14,3 +14,9 @@ def count_events(store, selector: ActorSelector, *, members: bool = True) -> int
     """Events with the actor (with ``members``: it or one of its members) on either side."""
     where, params = either_side(selector, members)
     return store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+
+
+def has_events(store, selector: ActorSelector, *, members: bool = True) -> bool:
+    """Whether the actor has at least one event (a link to its page would not be empty)."""
+    where, params = either_side(selector, members)
+    return store.execute(f"SELECT 1 FROM {EVENT_FROM} WHERE {where} LIMIT 1", params).fetchone() is not None
