@@ -32,6 +32,7 @@ def world_map(request: Request, query: Annotated[EventQuery, Depends()],
     kb = app_state(request).kb()
     names = {code: (kb.country(code).name if kb is not None and kb.country(code) else code)
              for code in active if code}
-    return page(request, "map.html", title="Map", points=points, drawn=drawn, proj=proj,
+    listed = points if region == "world" else tuple(d["point"] for d in drawn)  # the table shows the view
+    return page(request, "map.html", title="Map", points=listed, drawn=drawn, proj=proj,
                 countries=geo.countries(region), active=active, names=names, region=region,
                 regions=list(geo.REGIONS), form=query, labels=region != "world")
