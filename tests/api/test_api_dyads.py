@@ -41,7 +41,7 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
             "target": {"name": "CNSP", "country": "MLI", "sector": ["GOV", "MIL"], "org": "CNSP",
                        "kb_id": "org:CNSP", "role": None, "kind": None},
             "attributed_to": None,
-            "evidence": {"start": 488, "end": 568,
+            "evidence": {"start": 488, "end": 568, "within": "text",
                          "text": "l’Ambassadeur russe a été reçu en audience par les militaires au pouvoir au Mali"},
             "date": "2020-08", "date_text": "2020-08", "date_from_publication": False,
             "place": {"name": "Bamako", "country": "MLI", "lat": 12.65, "lon": -8.0},

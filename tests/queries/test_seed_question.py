@@ -46,11 +46,14 @@ def test_dyad_russia_junta_answers_with_statuses(store, kb, seed_id, copy_id):
 
 def test_dyad_evidence_points_at_verbatim_sentences(store, kb, seed_id):
     answer = dyad(store, resolve_actor(store, "Russie", kb), resolve_actor(store, "CNSP", kb))
-    text = store.get_article(seed_id).text
+    article = store.get_article(seed_id)
     mine = [h for h in answer.evidence if h.doc_id == seed_id]
     assert mine
     for hit in mine:
-        assert text[hit.evidence.start:hit.evidence.end] == hit.evidence.text
+        indexed = article.title if hit.evidence_in == "title" else article.text
+        assert indexed[hit.evidence.start:hit.evidence.end] == hit.evidence.text
+    asked = [h for h in mine if h.evidence_in == "title"]
+    assert [(h.type, h.status) for h in asked] == [(EventType.SUPPORT, Status.QUESTIONED)]
     training = next(h for h in mine if h.type is EventType.AID and "formation à Moscou" in h.evidence.text)
     assert training.status is Status.ALLEGED
     audience = next(h for h in mine if h.type is EventType.CONSULT)

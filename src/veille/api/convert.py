@@ -59,7 +59,8 @@ def event(hit: EventHit) -> s.EventOut:
         id=hit.id, doc_id=hit.doc_id, idx=hit.idx, type=hit.type, quad=hit.quad, mode=hit.mode,
         status=hit.status, source=actor(hit.source), target=actor(hit.target),
         attributed_to=actor(hit.attributed_to),
-        evidence=s.SpanOut(start=hit.evidence.start, end=hit.evidence.end, text=hit.evidence.text),
+        evidence=s.SpanOut(start=hit.evidence.start, end=hit.evidence.end, text=hit.evidence.text,
+                           within=hit.evidence_in),
         date=hit.date, date_text=hit.date_text, date_from_publication=hit.date_from_publication,
         place=place(hit.place), confidence=hit.confidence, trigger=hit.trigger,
         article=s.ArticleRef(doc_id=hit.doc_id, title=hit.title, published=hit.published, url=hit.url,
@@ -151,7 +152,8 @@ def _article_event(idx: int, e: Event) -> s.ArticleEventOut:
         idx=idx, anchor=f"ev-{idx}", type=e.type, quad=QUAD_CLASS[e.type],
         mode=e.mode, status=e.status, source=actor(e.source), target=actor(e.target),
         attributed_to=actor(e.attributed_to),
-        evidence=s.SpanOut(start=e.evidence.start, end=e.evidence.end, text=e.evidence.text),
+        evidence=s.SpanOut(start=e.evidence.start, end=e.evidence.end, text=e.evidence.text,
+                           within=e.evidence_in),
         date=e.date.value if e.date else None, date_text=e.date.text if e.date else None,
         place=place(e.place), confidence=e.confidence, trigger=e.trigger)
 

@@ -32,6 +32,8 @@ class SpanOut(BaseModel):
     start: int
     end: int
     text: str
+    within: str = Field("text", description="what start/end index: the article's text, or its title "
+                                            "(an event of a question headline)")
 
 
 class PlaceOut(BaseModel):

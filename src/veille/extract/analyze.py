@@ -14,6 +14,7 @@ from veille import __version__
 from veille.config import Settings
 from veille.errors import RejectedInput
 from veille.extract.events import find_events
+from veille.extract.headline import headline_events
 from veille.extract.lexicon import Lexicon
 from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
@@ -57,7 +58,8 @@ def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
                          gazetteer=res.gazetteer, published=article.published, title=article.title)
-    return Analysis(doc_id=article.doc_id, events=tuple(events), quotes=tuple(quotes),
+    events = tuple(events) + headline_events(res, article.title, article.published)  # after the body's
+    return Analysis(doc_id=article.doc_id, events=events, quotes=tuple(quotes),
                     timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())
 
 

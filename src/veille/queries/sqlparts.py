@@ -35,7 +35,7 @@ _ACTOR_FIELDS = ("name", "country", "sector", "org", "kb_id", "confidence", "rol
 EVENT_FIELDS = (
     ("id", "doc_id", "idx", "type", "mode", "status", "evidence_start", "evidence_end", "evidence_text",
      "date_value", "date_text", "date_from_publication", "place_name", "place_country", "place_lat", "place_lon",
-     "place_geonames_id", "confidence", "trigger")
+     "place_geonames_id", "confidence", "trigger", "evidence_in")
     + tuple(f"{side}_{name}" for side in ("source", "target", "attributed") for name in _ACTOR_FIELDS))
 EVENT_COLUMNS = (", ".join(f"e.{name}" for name in EVENT_FIELDS)
                  + f", a.title, a.published, a.url, a.duplicate_of, {EVENT_DATE}")
@@ -133,7 +133,7 @@ def event_from_row(row) -> EventHit:
         date_from_publication=bool(row[c["date_from_publication"]]) or row[c["date_value"]] is None,
         place=place, confidence=row[c["confidence"]], trigger=row[c["trigger"]],
         title=row[c["a_title"]], published=row[c["a_published"]], url=row[c["a_url"]],
-        duplicate_of=row[c["a_duplicate_of"]],
+        duplicate_of=row[c["a_duplicate_of"]], evidence_in=row[c["evidence_in"]],
     )
 
 

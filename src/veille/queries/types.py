@@ -120,6 +120,7 @@ class EventHit:
     published: str | None
     url: str | None
     duplicate_of: str | None
+    evidence_in: str = "text"    # "title": the evidence offsets index the article's title
 
     @property
     def anchor(self) -> str:

@@ -44,7 +44,7 @@ def article(request: Request, doc_id: str, ev: Annotated[int | None, Query(ge=0)
 
 def annotations(analysis: Analysis, linked=lambda selector: selector) -> list[Annotation]:
     out = [Annotation(e.evidence.start, e.evidence.end, "event", f"ev-{i}", {"event": e, "idx": i})
-           for i, e in enumerate(analysis.events)]
+           for i, e in enumerate(analysis.events) if e.evidence_in == "text"]  # the title's: under the title
     out += [Annotation(q.start, q.end, "quote", f"q-{i}", {"quote": q}) for i, q in enumerate(analysis.quotes)]
     out += [Annotation(t.start, t.end, "timex", f"t-{i}", {"timex": t}) for i, t in enumerate(analysis.timexes)]
     for entity in analysis.entities:
