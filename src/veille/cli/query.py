@@ -107,7 +107,7 @@ def run_actors(args: argparse.Namespace) -> int:
     with open_store_for_read(args) as store:
         hits = lookup_actors(store, query, _kb(), limit=args.limit)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps([convert.actor_hit(h).model_dump(mode="json") for h in hits], ensure_ascii=False))
         return 0
@@ -148,7 +148,7 @@ def run_events(args: argparse.Namespace) -> int:
             country=args.country, text=args.search, doc_id=args.doc)
         page = search_events(store, filters, limit=args.limit, offset=args.offset, sort=args.sort)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps(convert.event_page(page).model_dump(mode="json"), ensure_ascii=False))
         return 0
@@ -172,7 +172,7 @@ def run_dyad(args: argparse.Namespace) -> int:
         answer = dyad(store, a, b, members=not args.exact,
                       evidence_limit=1_000_000 if args.status else args.limit)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps(convert.dyad(answer).model_dump(mode="json"), ensure_ascii=False))
         return 0

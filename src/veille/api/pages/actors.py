@@ -7,7 +7,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from veille.api.convert import actor_link, dyad_link
+from veille.queries.jsonable import actor_link, dyad_link
 from veille.api.pages.charts import timeline
 from veille.api.pages.graph import layout
 from veille.api.pages.render import page

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from veille.api.convert import summary_text
+from veille.queries.jsonable import summary_text
 from veille.api.pages.charts import timeline
 from veille.api.pages.render import page
 from veille.api.routers.common import selector_or_404

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from veille.api.convert import actor_link, dyad_link
+from veille.queries.jsonable import actor_link, dyad_link
 from veille.queries import Network
 
 WIDTH, HEIGHT = 640, 460

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from veille import __version__
-from veille.api import convert
+from veille.queries import jsonable as convert
 from veille.model import Actor, Status
 from veille.queries import ActorSelector
 from veille.store.rows import code
