@@ -35,13 +35,22 @@ def test_analyst_question_reaches_the_answer_with_its_sources(ui, phone, server,
     assert "alleged" in training.inner_text()
     question = page.locator(".question").inner_text()
     assert "la Russie, véritable soutien à la junte au pouvoir ?" in question
+    asked = _answer_line(page, "SUPPORT", "Russie → CNSP")  # the headline's own event, questioned
+    assert "questioned" in asked.inner_text()
+    assert "asked in the headline" in asked.locator(".credit").inner_text()
     audience = page.locator("table.evidence tbody tr", has_text="reçu en audience").first
     assert audience.locator(".badge").inner_text() == "asserted"
     academic = page.locator("blockquote.quote-hit", has_text="les relations entre le Mali et la Russie sont anciennes")
     assert "Fatoumata Coulibaly" in academic.locator("footer").inner_text()
     page.screenshot(path=str(shots / "21-analyst-answer-desktop.png"), full_page=True)
 
-    phone.goto(page.url)
+    answer_url = page.url
+    page.locator(".question a").click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    headline = page.locator(".headline-event").inner_text()
+    assert "SUPPORT" in headline and "Russie → CNSP" in headline and "questioned" in headline
+
+    phone.goto(answer_url)
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the answer scrolls sideways by {overflow}px on a phone"
     assert phone.locator(".question").is_visible()

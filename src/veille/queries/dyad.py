@@ -48,10 +48,11 @@ class EventKey(NamedTuple):
     published: str | None
     attributed: str | None
     partial: bool = False
+    in_title: bool = False
 
 
 _LIGHT = ("e.id, e.type, e.status, e.doc_id, e.idx, {date}, a.duplicate_of, a.title, a.url, a.published,"
-          " e.attributed_name")
+          " e.attributed_name, e.evidence_in")
 
 
 def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True) -> list[EventKey]:
@@ -64,12 +65,13 @@ def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
         tgt_sql, tgt_params = actor_clause("target", target, members)
         rows = store.execute(f"SELECT {columns} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
                              src_params + tgt_params)
-        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed in rows:
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
             if id_ not in seen:  # an event inside one actor's members counts once
                 seen.add(id_)
                 event_type = _TYPES[kind]
                 out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
-                                    idx, date, duplicate_of, title, url, published, attributed))
+                                    idx, date, duplicate_of, title, url, published, attributed, False,
+                                    where == "title"))
     out.extend(_partial_rows(store, a, b, members, {k.doc_id for k in out}, seen))
     out.sort(key=lambda k: (k.date or "9999", k.doc_id, k.idx))
     return out
@@ -91,12 +93,13 @@ def _partial_rows(store, a: ActorSelector, b: ActorSelector, members: bool, docs
         rows = store.execute(
             f"SELECT {columns} FROM {EVENT_FROM} WHERE {where} AND e.{missing}_name IS NULL"
             f" AND e.attributed_name IS NOT NULL AND e.doc_id IN ({placeholders(doc_list)})", params + doc_list)
-        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed in rows:
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
             if id_ not in seen:
                 seen.add(id_)
                 event_type = _TYPES[kind]
                 out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
-                                    idx, date, duplicate_of, title, url, published, attributed, True))
+                                    idx, date, duplicate_of, title, url, published, attributed, True,
+                                    where == "title"))
     return out
 
 
@@ -134,7 +137,7 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
         credited = Counter(k.attributed for k in of_type if k.attributed)
         summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction, breakdown(kind, of_type),
                                      tuple(sorted(credited.items(), key=lambda item: (-item[1], item[0]))),
-                                     sum(k.partial for k in of_type)))
+                                     sum(k.partial for k in of_type), sum(k.in_title for k in of_type)))
     summaries.sort(key=lambda s: (-s.breakdown.total, EVENT_TYPE_ORDER[s.type.value], s.direction))
     quads = group(keys, lambda k: k.quad.value)
     shown = [k for k in keys if k.status in evidence_statuses] if evidence_statuses else keys

@@ -80,7 +80,7 @@ def type_line(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> s.TypeLi
                          target=target.label, summary=summary_text(line, a, b),
                          counts=breakdown(line.breakdown),
                          according_to=[s.CreditOut(name=name, events=n) for name, n in line.according_to],
-                         partial=line.partial)
+                         partial=line.partial, asked=line.asked)
 
 
 def summary_text(line: TypeSummary, a: ActorSelector, b: ActorSelector) -> str:

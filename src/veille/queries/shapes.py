@@ -99,6 +99,7 @@ class TypeLineOut(BaseModel):
     according_to: list[CreditOut] = Field(description="whom the articles credit with these events "
                                                       "(events told in the articles' own voice are not listed)")
     partial: int = Field(0, description="of which the sentence does not name the other side (see `partial`)")
+    asked: int = Field(0, description="of which a question headline asks (evidence in the title)")
 
 
 class SourceArticleOut(ArticleRef):

@@ -154,6 +154,7 @@ class TypeSummary:
     breakdown: Breakdown
     according_to: tuple[tuple[str, int], ...] = ()
     partial: int = 0  # of which the other side is not named in the event's sentence (see ``Dyad.partial``)
+    asked: int = 0    # of which a question headline asks (their evidence is the title)
 
 
 @dataclass(frozen=True, slots=True)
