@@ -94,3 +94,13 @@ def test_map_form_with_only_a_view(ui, server):
     page.wait_for_load_state()
     assert page.url.endswith("/map?region=sahel")
     assert page.locator("figure.map svg").is_visible()
+
+
+def test_events_page_shows_what_a_name_resolved_to_and_switches(ui, server):
+    page = ui
+    page.goto(server + "/events?actor=junte")
+    line = page.locator(".resolved-line").first
+    assert line.inner_text().startswith("actor: “junte” → CNSP") and "in power 2020-08-18 → 2021-01-18" in line.inner_text()
+    line.locator(".alternatives a", has_text="CNRDRE").click()
+    page.wait_for_url(re.compile(r"/events\?actor=kb%3Aorg%3ACNRDRE"))
+    assert page.locator("#f-actor").input_value() == "kb:org:CNRDRE"

@@ -91,7 +91,7 @@ def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *
             seen.add(hit.selector.key)
             hits.append(hit)
     hits = [with_kb_entry(h, kb) for h in hits[:limit]]
-    return tuple(h if h.events else _with_counts(store, h) for h in hits)
+    return tuple(distinct_names([h if h.events else _with_counts(store, h) for h in hits]))
 
 
 def with_kb_entry(hit: ActorHit, kb: KnowledgeLookup | None) -> ActorHit:

@@ -35,4 +35,5 @@ def world_map(request: Request, query: Annotated[EventQuery, Depends()],
     listed = points if region == "world" else tuple(d["point"] for d in drawn)  # the table shows the view
     return page(request, "map.html", title="Map", points=listed, drawn=drawn, proj=proj,
                 countries=geo.countries(region), active=active, names=names, region=region,
-                regions=list(geo.REGIONS), form=query, labels=region != "world")
+                regions=list(geo.REGIONS), form=query, labels=region != "world",
+                resolved=query.resolutions(request))
