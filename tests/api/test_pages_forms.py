@@ -34,3 +34,10 @@ def test_web_pages_do_not_tell_a_reader_to_run_a_command(client):
         page = client.get(path)
         assert page.status_code == 404, path
         assert "veille actors" not in page.text and "`veille" not in page.text, path
+
+
+def test_outlet_is_the_site_of_the_url():
+    from veille.api.pages.render import outlet
+
+    assert outlet("https://www.example.org/mali-russie") == "example.org"
+    assert outlet(None) == "" and outlet("not a url") == ""

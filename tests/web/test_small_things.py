@@ -46,9 +46,13 @@ def test_phone_event_card_fits_the_screen(phone, server, ids):
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
 
 
-def test_evidence_names_articles_by_title(ui, server):
+def test_articles_are_named_by_title_and_outlet_not_by_id(ui, server, ids):
     page = ui
     page.goto(server + "/events?actor=Russie")
-    cell = page.locator("table.evidence tbody tr td.doc a").first.inner_text()
-    assert "Russie" in cell or "Mali" in cell or len(cell) > 12
-    assert not cell.startswith("h-")
+    cells = page.locator("table.evidence tbody tr td.doc a").all_inner_texts()
+    assert "Mali : la Russie, véritable soutien à la junte au pouvoir ?" in cells
+    assert not any(ids["seed"] in cell for cell in cells)
+    for path in ("/", "/articles", "/dyad?a=Russie&b=junte+malienne"):
+        page.goto(server + path)
+        metas = " ".join(page.locator(".article-list .meta").all_inner_texts())
+        assert ids["seed"] not in metas and ids["copy"] not in metas, path
