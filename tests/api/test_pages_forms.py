@@ -41,3 +41,10 @@ def test_outlet_is_the_site_of_the_url():
 
     assert outlet("https://www.example.org/mali-russie") == "example.org"
     assert outlet(None) == "" and outlet("not a url") == ""
+
+
+def test_an_actor_page_reached_by_a_name_says_how_it_resolved(client):
+    page = client.get("/actors/junte", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/actors/kb:org:CNSP?asked=junte"
+    html = client.get("/actors/kb:org:CNSP?asked=junte").text
+    assert "“junte” → <strong>CNSP</strong>" in html and ">CNRDRE</a>" in html
