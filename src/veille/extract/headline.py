@@ -9,9 +9,9 @@ lead"). Only headlines that ask are analysed: a declarative title repeats the le
 events the body already gives. The evidence offsets index the title (``evidence_in="title"``;
 tests/data/spec/export-format.md, "Events of the title").
 
-A headline often names the actor in apposition to the predicate noun ("la Russie, véritable
-soutien à X ?"): an event whose trigger is in apposition to an actor and lacks a source takes
-that actor as its source.
+A headline often names the actor in apposition to the predicate noun ("la Chine, véritable
+soutien au gouvernement ?"): an event whose trigger is in apposition to an actor and lacks a
+source takes that actor as its source.
 """
 from __future__ import annotations
 
@@ -53,11 +53,20 @@ def _source_from_apposition(event: Event, doc: Doc, actors) -> Event:
     if event.source is not None:
         return event
     for token in doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand") or ():
-        if token.dep_ == "appos" and (token.lemma_ == event.trigger or token.text == event.trigger):
+        if _apposed(token, doc) and (token.lemma_ == event.trigger or token.text == event.trigger):
             source = actors.actor_for_token(token.head)
             if source is not None and source != event.target:
                 return replace(event, source=source)
     return event
+
+
+def _apposed(token, doc: Doc) -> bool:
+    """``X, [adjective] NOUN``: the noun set beside X after a comma (parsed as apposition, or as a
+    conjunct when the parser reads the comma as a list)."""
+    head = token.head
+    if token.dep_ not in ("appos", "conj") or head.i >= token.i:
+        return False
+    return any(t.text == "," for t in doc[head.i + 1:token.left_edge.i + 1])
 
 
 def _clause(doc: Doc, evidence: Span) -> Span:
