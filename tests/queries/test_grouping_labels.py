@@ -39,3 +39,10 @@ def test_identical_names_are_told_apart_in_the_label():
             ActorHit(ActorSelector("Sénégal", "SEN", ("MIL",)), "Sénégal", events=1)]
     assert [h.name for h in distinct_names(hits)] == ["Sénégal", "Sénégal (gouvernement)", "Sénégal (armée)"]
     assert distinct_names(hits)[2].selector.label == "Sénégal (armée)"
+
+
+def test_a_person_s_name_does_not_name_the_group_they_fall_in():
+    groups = ActorGroups()
+    key = groups.add("Karim Diallo", "SEN", '["CVL"]', None, None, "person", 3)
+    groups.add("habitants", "SEN", '["CVL"]', None, None, "group", 1)
+    assert groups.label(key, "Sénégal") == "Sénégal (civils)"

@@ -64,6 +64,7 @@ class ActorGroups:
         self._selectors: dict[str, ActorSelector] = {}
         self._kinds: dict[str, str | None] = {}
         self._names: dict[str, Counter] = defaultdict(Counter)
+        self._people: set[str] = set()  # names of persons: never the name of a group they fall in
         self._canonical: dict[str, str] | None = None
 
     def add(self, name, country, sector, org, kb_id, kind, n: int = 1) -> str | None:
@@ -75,6 +76,8 @@ class ActorGroups:
         self._selectors.setdefault(key, selector)
         self._kinds.setdefault(key, kind)
         self._names[key][name] += n
+        if kind == "person":
+            self._people.add(name)
         self._canonical = None
         return key
 
@@ -104,7 +107,8 @@ class ActorGroups:
         selector = self._selectors[key]
         if selector.org and not selector.kb_id and len(names) > 1:
             return selector.org
-        told = {n: c for n, c in names.items() if informative(n)}
+        person = selector.is_person
+        told = {n: c for n, c in names.items() if informative(n) and (person or n not in self._people)}
         if not told and self._kinds.get(key) != "country":
             fallback = sector_label(country_name or selector.country, selector.sectors)
             if fallback:
