@@ -80,7 +80,8 @@ def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) ->
 
 def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *,
                   limit: int = 20) -> tuple[ActorHit, ...]:
-    """Actors whose name or alias matches ``query``: knowledge-base entries first, then the store's."""
+    """Actors whose name or alias matches ``query`` (knowledge-base entries, then the store's),
+    those with the most events in the store first."""
     query = query.strip()
     if not query:
         return present_actors(store, limit=limit, kb=kb)
@@ -91,7 +92,8 @@ def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *
             seen.add(hit.selector.key)
             hits.append(hit)
     hits = [with_kb_entry(h, kb) for h in hits[:limit]]
-    return tuple(distinct_names([h if h.events else _with_counts(store, h) for h in hits]))
+    counted = [h if h.events else _with_counts(store, h) for h in hits]
+    return tuple(distinct_names(sorted(counted, key=lambda h: -h.events)))  # ranked by the corpus
 
 
 def with_kb_entry(hit: ActorHit, kb: KnowledgeLookup | None) -> ActorHit:
