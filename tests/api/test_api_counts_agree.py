@@ -58,3 +58,18 @@ def test_both_names_the_same_actor_is_said(client):
     assert answer["same_actor"] is True and answer["a"]["key"] == "RUS"
     page = client.get("/dyad", params={"a": "Moscou", "b": "Russie"}).text
     assert "Both names resolve to the same actor, Russie" in page
+
+
+def test_dyad_explains_how_names_resolved(client):
+    body = client.get("/api/dyads", params={"a": "Russie", "b": "junte", "explain": "true",
+                                            "evidence_limit": 0}).json()
+    asked = {r["asked"]: r for r in body["resolved"]}
+    junta = asked["junte"]
+    assert junta["chosen"]["key"] == "kb:org:CNSP" and junta["chosen"]["period"] == "2020-08-18 → 2021-01-18"
+    assert junta["events"] == client.get(
+        "/api/actors/kb:org:CNSP").json()["events"]
+    others = [h["selector"]["key"] for h in junta["alternatives"]]
+    assert "kb:org:CNRDRE" in others and "kb:org:CNSP" not in others
+    counts = [h["events"] for h in junta["alternatives"]]
+    assert counts == sorted(counts, reverse=True)
+    assert client.get("/api/dyads", params={"a": "Russie", "b": "junte"}).json()["resolved"] is None

@@ -63,6 +63,7 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
                        "url": "https://example.org/mali-russie", "duplicate_of": None, "events": 3}],
         "quotes": [],  # exact actors: no quote has the state of Russia and the CNSP itself
         "same_actor": False,
+        "resolved": None,  # explain=true says how each name was resolved
     }
 
 

@@ -20,6 +20,7 @@ from veille.queries import (
     MapPoint,
     Partner,
     QuoteHit,
+    Resolution,
     SourceArticle,
     TypeSummary,
 )
@@ -195,3 +196,8 @@ def edge(e: Edge) -> s.EdgeOut:
 def map_point(p: MapPoint) -> s.MapPointOut:
     return s.MapPointOut(name=p.name, country=p.country, lat=p.lat, lon=p.lon, total=p.by_status.total,
                          by_status=p.by_status.as_dict(), doc_ids=list(p.doc_ids))
+
+
+def resolution(r: Resolution) -> s.ResolutionOut:
+    return s.ResolutionOut(asked=r.asked, chosen=selector(r.chosen), events=r.events,
+                           alternatives=[actor_hit(h) for h in r.alternatives])

@@ -124,6 +124,8 @@ class DyadOut(BaseModel):
     quotes: list[QuoteHitOut] = Field(description="quotes in its articles where each side is the speaker or "
                                                   "named in the quoted words")
     same_actor: bool = Field(description="both names resolve to the same actor")
+    resolved: list[ResolutionOut] | None = Field(None, description="with `explain=true`: how each typed name "
+                                                                    "was resolved, and the other candidates")
 
 
 class QuoteHitOut(BaseModel):
@@ -148,6 +150,13 @@ class ActorHitOut(BaseModel):
     aliases: list[str]
     events: int
     link: str
+
+
+class ResolutionOut(BaseModel):
+    asked: str = Field(description="the name as typed")
+    chosen: SelectorOut
+    events: int = Field(description="its events in the store (with members), as every page counts them")
+    alternatives: list[ActorHitOut] = Field(description="the other candidates, most events first")
 
 
 class ActorListOut(BaseModel):

@@ -7,7 +7,6 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from veille.queries.jsonable import actor_link, dyad_link
 from veille.api.pages.charts import timeline
 from veille.api.pages.graph import layout
 from veille.api.pages.render import page
@@ -15,6 +14,7 @@ from veille.api.routers.common import selector_or_404
 from veille.api.state import app_state, store_of
 from veille.errors import RejectedInput
 from veille.queries import actor_profile, lookup_actors, network, parse_key, resolution
+from veille.queries.jsonable import actor_link, dyad_link
 
 router = APIRouter()
 

@@ -6,7 +6,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from veille.queries.jsonable import summary_text
 from veille.api.pages.charts import timeline
 from veille.api.pages.render import page
 from veille.api.routers.common import selector_or_404
@@ -14,6 +13,7 @@ from veille.api.state import app_state, store_of
 from veille.errors import RejectedInput
 from veille.model import Status
 from veille.queries import Resolution, dyad, parse_key, resolution
+from veille.queries.jsonable import summary_text
 
 router = APIRouter()
 PAGE = 200

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from veille import __version__
-from veille.queries import jsonable as convert
 from veille.model import Actor, Status
+from veille.queries import jsonable as convert
 from veille.queries import ActorSelector
 from veille.store.rows import code
 
