@@ -9,6 +9,7 @@ _NEWEST = "a.published DESC NULLS LAST, q.doc_id, q.idx"
 _ARTICLES = "articles AS a INDEXED BY articles_event_meta"  # migration 0051: never read the body text
 CHUNK = 100
 FREQUENT = 1000  # entity rows: past this, read the articles newest first instead
+MAX_CHUNKS = 20  # ... but no more than the newest CHUNK * MAX_CHUNKS articles (bounded work at 100k articles)
 
 
 def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: int = 50) -> tuple[QuoteHit, ...]:
@@ -24,7 +25,8 @@ def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[Qu
     the country, do not count), newest article first.
 
     A rarely mentioned actor is found through its mentions; a frequently mentioned one by reading
-    the articles newest first until there are enough quotes. Either way the work stays bounded.
+    the articles newest first until there are enough quotes, in the newest 2,000 articles at most
+    (an actor mentioned everywhere but seldom quoted would otherwise make it read the whole store).
     """
     where, params = actor_clause("", selector, False, alias="en")
     where = f"{where} AND en.kind != 'place'"
@@ -36,7 +38,8 @@ def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[Qu
             f" WHERE {where} ORDER BY a.published DESC NULLS LAST, en.doc_id", params)]
         return _quotes_in(store, docs, where, params, limit)
     found: list[QuoteHit] = []
-    for offset in range(0, store.execute("SELECT count(*) FROM articles").fetchone()[0], CHUNK):
+    articles = min(store.execute("SELECT count(*) FROM articles").fetchone()[0], CHUNK * MAX_CHUNKS)
+    for offset in range(0, articles, CHUNK):
         docs = [r[0] for r in store.execute(
             "SELECT doc_id FROM articles ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
             (CHUNK, offset))]
