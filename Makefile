@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= veille.db
 PYTEST_ARGS ?=
 
-.PHONY: demo test setup browser bench lock clean
+.PHONY: demo test setup browser bench train lock clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py
+
+# Refit the learned event-type model on tests/data/gold/train (deterministic, CPU, a few minutes).
+train: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m veille.training --gold tests/data/gold/train
 
 # Refresh the pinned versions from the current venv.
 lock:

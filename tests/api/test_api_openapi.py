@@ -6,7 +6,8 @@ import re
 ENDPOINTS = {
     "/api/articles": "get", "/api/articles/{doc_id}": "get", "/api/actors": "get", "/api/actors/{actor}": "get",
     "/api/network": "get", "/api/events": "get", "/api/map": "get", "/api/dyads": "get", "/api/search": "get",
-    "/api/export.jsonl": "get", "/api/ingest": "post", "/api/stats": "get", "/api/health": "get",
+    "/api/export.jsonl": "get", "/api/export/{fmt}": "get", "/api/ingest": "post", "/api/stats": "get",
+    "/api/health": "get",
 }
 
 

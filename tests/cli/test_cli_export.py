@@ -43,8 +43,8 @@ def test_export_into_missing_folder_is_an_error(veille, db, tmp_path):
 
 
 def test_export_unknown_format_is_a_usage_error(veille, db):
-    code, out, err = veille("export", "--format", "csv", "--db", db)
-    assert code == 2 and "invalid choice: 'csv'" in err
+    code, out, err = veille("export", "--format", "xml", "--db", db)
+    assert code == 2 and "invalid choice: 'xml'" in err
 
 
 def test_export_is_read_by_the_reference_scorer(veille, db, tmp_path):

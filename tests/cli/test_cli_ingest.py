@@ -107,7 +107,7 @@ def test_reanalyze_redoes_only_out_of_date_analyses(veille, tmp_path, seed_path)
     assert code == 0 and "0 articles analysed" in out
     with sqlite3.connect(db) as conn:
         versions = json.loads(conn.execute("SELECT analysis_versions FROM articles").fetchone()[0])
-        assert set(versions) == {"veille", "model", "kb", "lexicon"}
+        assert set(versions) == {"veille", "model", "kb", "lexicon", "event_model"}
         conn.execute("UPDATE articles SET analysis_versions = json_set(analysis_versions, '$.kb', 'old-kb')")
     code, out, _ = veille("reanalyze", "--db", db, "--since-version", "other")
     assert code == 0 and "0 articles analysed" in out
@@ -116,3 +116,6 @@ def test_reanalyze_redoes_only_out_of_date_analyses(veille, tmp_path, seed_path)
     with sqlite3.connect(db) as conn:
         assert json.loads(conn.execute("SELECT analysis_versions FROM articles").fetchone()[0]) == versions
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+        conn.execute("UPDATE articles SET analysis_versions = json_set(analysis_versions, '$.event_model', 'old')")
+    code, out, _ = veille("reanalyze", "--db", db)  # a retrained event model redoes the analysis
+    assert code == 0 and "1 articles analysed" in out

@@ -12,13 +12,15 @@ from veille.evaluation.run import analyse_gold, evaluate_store, load_gold
 from veille.evaluation.scorer import format_table
 from veille.extract.analyze import Analyzer, Resources
 
-# Floors just under the numbers reached (bench/results/accuracy.md); they must never regress.
+# Floors just under the dev numbers of the shipped analysis (rules + the learned event model, which
+# never trains on dev; bench/results/accuracy.md, "train → dev"); they must never regress. The
+# numbers that count are the cross-validated ones on train, in the same file.
 FLOORS = {
-    "events_typed": 0.79,       # reached 0.814
-    "events_full": 0.50,        # reached 0.529
+    "events_typed": 0.72,       # reached 0.743
+    "events_full": 0.44,        # reached 0.463
     "quotes_with_speaker": 0.94,  # reached 0.969
-    "timexes_value": 0.96,      # reached 0.983
-    "event_status_acc": 0.93,   # reached 0.955
+    "timexes_value": 0.96,      # reached 0.992
+    "event_status_acc": 0.91,   # reached 0.932
 }
 
 

@@ -153,10 +153,10 @@ def test_events_need_a_participant(analyse):
     assert analyse("Les attaques se multiplient dans la région.") == []
 
 
-def test_events_unnamed_perpetrator_is_unknown(analyse):
+def test_events_unnamed_perpetrator_is_null(analyse):
     e = one(analyse("Deux soldats ont été tués."), EventType.ASSAULT)
-    assert e.source.sector == ("UNK",) and e.source.country is None
-    assert "MIL" in e.target.sector and e.source.confidence < 0.5
+    assert e.source is None
+    assert "MIL" in e.target.sector
 
 
 def test_events_agentless_arrest_takes_the_police_named_before(analyse):

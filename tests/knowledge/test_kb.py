@@ -103,6 +103,12 @@ def test_role_of_person_after_office_is_former_official(kb):
     assert (goita.country, goita.org) == ("MLI", "CNSP") and set(goita.sectors) == {"MIL", "GOV"}
 
 
+def test_role_of_person_without_a_date_is_their_last_office(kb):
+    ibk = kb.people["ibrahim-boubacar-keita"]  # every office of his has ended
+    undated = kb.role_of(ibk, None)
+    assert undated.country == "MLI" and undated.sectors == ("GOV",) and "ancien" not in (undated.title or "")
+
+
 def test_search(kb):
     def names(q, on=None):
         return [e.id if isinstance(e, (Organisation, Person)) else e.iso3 for e in kb.search(q, on)]

@@ -20,7 +20,7 @@ from veille.api.blanks import DropBlankParams
 from veille.api.pages import router as pages_router
 from veille.api.pages.problems import explain
 from veille.api.pages.render import error_page
-from veille.api.routers import actors, articles, docs, dyads, events, export, ingest, meta, search
+from veille.api.routers import actors, articles, docs, downloads, dyads, events, export, ingest, meta, search
 from veille.api.security import SecurityHeaders
 from veille.api.state import AppState, StoreProvider, load_kb
 from veille.config import Settings
@@ -54,7 +54,7 @@ def create_app(settings: Settings, *, token: str | None = None,
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.veille = AppState(settings=settings, token=token or None, stores=StoreProvider(settings),
                                 analyzer_factory=analyzer_factory, kb_loader=kb_loader)
-    for module in (articles, actors, events, dyads, search, export, ingest, meta, docs):
+    for module in (articles, actors, events, dyads, search, export, downloads, ingest, meta, docs):
         app.include_router(module.router)
     app.include_router(pages_router)
     static = resources.files("veille.web").joinpath("static")

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from veille import __version__
 from veille.config import Settings
 from veille.errors import RejectedInput
+from veille.extract.event_model.model import EventTypeModel, shipped_version
 from veille.extract.events import find_events
 from veille.extract.headline import headline_events
 from veille.extract.lexicon import Lexicon
@@ -25,6 +26,9 @@ from veille.model import Analysis, Article
 from veille.nlp import load_nlp, model_version
 
 
+RULES_ONLY = "none (rules only)"
+
+
 @dataclass(frozen=True, slots=True)
 class Resources:
     """Everything the analysis needs, loaded once per process."""
@@ -33,22 +37,30 @@ class Resources:
     kb: KnowledgeBase
     gazetteer: Gazetteer
     lexicon: Lexicon
+    event_model: EventTypeModel | None = None  # None: the rules alone
 
     @classmethod
-    def load(cls) -> "Resources":
-        return cls(load_nlp(), KnowledgeBase.load(), Gazetteer.load(), Lexicon.load())
+    def load(cls, *, learned: bool = True) -> "Resources":
+        """Everything loaded; ``learned=False``: the rules alone (training starts from them)."""
+        model = EventTypeModel.load() if learned else None
+        return cls(load_nlp(), KnowledgeBase.load(), Gazetteer.load(), Lexicon.load(), model)
 
     def versions(self) -> dict[str, str]:
-        return current_versions(self.kb, self.lexicon)
+        return current_versions(self.kb, self.lexicon, self.event_model or RULES_ONLY)
 
 
-def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> dict[str, str]:
-    """What an analysis made now would record: code, model, knowledge base and lexicon versions.
+def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None,
+                     event_model: EventTypeModel | str | None = None) -> dict[str, str]:
+    """What an analysis made now would record: code, spaCy model, knowledge base, lexicon and learned
+    event-model versions.
 
     Cheap (no model loading), so a run can tell which stored analyses are out of date.
     """
     kb, lexicon = kb or KnowledgeBase.load(), lexicon or Lexicon.load()
-    return {"veille": __version__, "model": model_version(), "kb": kb.version, "lexicon": lexicon.version}
+    events = event_model if isinstance(event_model, str) else (
+        event_model.version if event_model is not None else shipped_version())
+    return {"veille": __version__, "model": model_version(), "kb": kb.version, "lexicon": lexicon.version,
+            "event_model": events}
 
 
 def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
@@ -57,7 +69,8 @@ def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     actors = resolve_doc(doc, article.published, res.kb, res.gazetteer, title=article.title)
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
-                         gazetteer=res.gazetteer, published=article.published, title=article.title)
+                         gazetteer=res.gazetteer, published=article.published, title=article.title,
+                         model=res.event_model)
     events = tuple(events) + headline_events(res, article.title, article.published)  # after the body's
     return Analysis(doc_id=article.doc_id, events=events, quotes=tuple(quotes),
                     timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())

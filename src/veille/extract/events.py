@@ -20,6 +20,9 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from veille.extract.claims import assess
+from veille.extract.event_model.hybrid import combine, rescore
+from veille.extract.event_model.model import EventTypeModel
+from veille.extract.events_dedupe import Told, actor_key, dedupe
 from veille.extract.events_frames import Frame, find_frames
 from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
 from veille.extract.events_span import to_span
@@ -37,25 +40,37 @@ STOP_PUNCT = (".", "!", "?", "…")
 
 
 def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex], quotes: Sequence[Quote],
-                gazetteer, published: date | None, title: str | None = None) -> list[Event]:
-    """Every PLOVER event the article states, with its evidence, status and attribution."""
+                gazetteer, published: date | None, title: str | None = None,
+                model: EventTypeModel | None = None) -> list[Event]:
+    """Every PLOVER event the article states, with its evidence, status and attribution; with a
+    learned ``model``, the rule events it keeps and the events it finds that the rules missed."""
     ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title)
-    told: list[_Told] = []
+    told: list[Told] = []
     named: list[Event] = []  # events whose doer is named, not a pronoun ("Ils ont ..." in a witness's quote)
     for frame in find_frames(doc, lexicon, ctx.actor_of):
         heading = _is_heading(frame.trigger)
         taken_up = _takes_up(frame)
         earlier = [t.event for t in told]
         events = _realise(frame, ctx, earlier)
-        told.extend(_Told(e, heading, frame.nominal, taken_up) for e in events)
+        told.extend(Told(e, heading, frame.nominal, taken_up) for e in events)
         if frame.source is not None and frame.source.pos_ != "PRON":
             named.extend(events)
     verdicts = verdict_events(doc, lexicon, named, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title) \
         + blame_events(doc, lexicon, actor_of=ctx.actor_of, quotes=ctx.quotes, title=title)
     if verdicts:
-        told.extend(_Told(replace(e, date=_verdict_date(ctx)), False, True, False) for e in verdicts)
+        told.extend(Told(replace(e, date=_verdict_date(ctx)), False, True, False) for e in verdicts)
         told.sort(key=lambda t: t.event.evidence.start)
-    return _dedupe(told, doc.text)
+    if model is not None:
+        told = _with_model(told, ctx, model)
+    return dedupe(told, doc.text)
+
+
+def _with_model(told: list["Told"], ctx: "_Context", model: EventTypeModel) -> list["Told"]:
+    def realise(frame: Frame) -> list[Told]:
+        return [Told(e, _is_heading(frame.trigger), frame.nominal, False)
+                for e in _realise(frame, ctx, [t.event for t in told])]
+    return combine(ctx.doc, told, lambda t: t.event, model, realise,
+                   lambda t, p: replace(t, event=rescore(t.event, p)), ctx.lexicon, ctx.actor_of)
 
 
 def _verdict_date(ctx: "_Context") -> EventDate | None:
@@ -63,16 +78,6 @@ def _verdict_date(ctx: "_Context") -> EventDate | None:
     if ctx.published is None:
         return None
     return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
-
-
-@dataclass(frozen=True, slots=True)
-class _Told:
-    """An event with how it was told: in a sub-heading, by a noun, about an already named participant."""
-
-    event: Event
-    heading: bool
-    nominal: bool
-    taken_up: bool  # a participant is a demonstrative phrase ("cet hôtel"): the occurrence was told before
 
 
 def _takes_up(frame: Frame) -> bool:
@@ -138,7 +143,7 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
     where = _place(frame, ctx)
     out = []
     for s, sa, t, ta in _pairs(frame, sources, targets, ctx):
-        if sa is None and ta is None or _same(sa, ta):
+        if sa is None and ta is None and not frame.learned or _same(sa, ta):
             continue
         mode = _mode(frame, etype, sa, ctx.lexicon)
         if s is None:
@@ -192,7 +197,7 @@ def _asker(etype: EventType, refuser: Actor | None, earlier: Sequence[Event], at
         if e.evidence.start < at - ASKER_WINDOW:
             break
         if e.type is EventType.REQUEST and e.source is not None and e.target is not None \
-                and (_key(e.target) == _key(refuser) or e.target.country and e.target.country == refuser.country
+                and (actor_key(e.target) == actor_key(refuser) or e.target.country and e.target.country == refuser.country
                      and set(e.target.sector) & set(refuser.sector)):
             return e.source
     return None
@@ -211,7 +216,7 @@ def _mode(frame: Frame, etype, source: Actor | None, lexicon: Lexicon) -> str | 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
     """One participant on both sides (not two mentions a resolver tied to one country)."""
-    return a is not None and b is not None and _key(a) == _key(b) and a.name.lower() == b.name.lower()
+    return a is not None and b is not None and actor_key(a) == actor_key(b) and a.name.lower() == b.name.lower()
 
 
 def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
@@ -318,16 +323,6 @@ def _place(frame: Frame, ctx: _Context) -> Place | None:
 # --------------------------------------------------------------------------- restatements
 
 
-def _key(actor: Actor | None):
-    if actor is None:
-        return None
-    return actor.kb_id or actor.org or actor.name.lower()
-
-
-def _event_key(e: Event):
-    return e.type, _key(e.source), _key(e.target), e.status, _key(e.attributed_to)
-
-
 def _is_heading(tok: Token) -> bool:
     """A sub-heading: a paragraph of one sentence without final punctuation."""
     sent = tok.sent
@@ -341,56 +336,3 @@ def _is_heading(tok: Token) -> bool:
     return starts_par and ends_par and last.text not in STOP_PUNCT + ("»", ":", ")") and len(words) <= 16
 
 
-def _dedupe(told: list[_Told], text: str) -> list[Event]:
-    """One event per occurrence and claim: sub-headings yield to the body, restatements to the first
-    complete mention, mentions missing a participant to the complete one."""
-    body_types = {t.event.type for t in told if not t.heading}
-    seen: dict[tuple, tuple[str | None, bool]] = {}
-    out: list[_Told] = []
-    for t in told:
-        e = t.event
-        if t.heading and e.type in body_types:
-            continue  # a sub-heading announces what the body tells
-        if t.taken_up and any(o.event.type == e.type and _key(o.event.source) in (_key(e.source), None)
-                              for o in out):
-            continue  # "Les Talibans ont visé cet hôtel": the attack told above
-        key = _event_key(e)
-        first = seen.get(key)
-        if first is not None and (_same_predicate(first[0], e.trigger) or first[1] and t.nominal):
-            continue  # the same occurrence told again (same predicate, its nominalisation, two nouns)
-        seen.setdefault(key, (e.trigger, t.nominal))
-        out.append(t)
-    events = [t.event for t in out]
-    return [t.event for t in out if not _subsumed(t, events, text)]
-
-
-def _same_predicate(a: str | None, b: str | None) -> bool:
-    """ "attaquer" / "attaque", "remercier" / "remerciement": one predicate, verb or noun."""
-    return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5 and len(b) >= 5)
-
-
-def _sentence(offset: int, text: str) -> int:
-    """A coarse sentence index for an offset (full stops and line breaks before it)."""
-    return sum(text.count(mark, 0, offset) for mark in (". ", "\n", "? ", "! "))
-
-
-def _subsumed(t: _Told, events: list[Event], text: str) -> bool:
-    """An underspecified mention of an occurrence told completely elsewhere ("les remerciements à
-    Moscou" / "ils remercient la Russie"): same type and status, one participant missing; in the same
-    paragraph, or anywhere in the article for a noun ("la prise de leur ambassade")."""
-    e = t.event
-    par = _paragraph(e.evidence.start, text)
-    for f in events:
-        if f is e or f.type != e.type or f.status != e.status or _key(f.attributed_to) != _key(e.attributed_to):
-            continue
-        if not t.nominal and _paragraph(f.evidence.start, text) != par:
-            continue
-        if e.source is None and f.source is not None and _key(e.target) == _key(f.target):
-            return True
-        if e.target is None and f.target is not None and _key(e.source) == _key(f.source):
-            return True
-    return False
-
-
-def _paragraph(offset: int, text: str) -> int:
-    return text.count("\n", 0, offset)

@@ -47,6 +47,7 @@ class Frame:
     presupposed: bool = False
     nominal: bool = False
     content: Token | None = None  # the object of a verbal act ("ont condamné ces attaques")
+    learned: bool = False  # found by the learned model, not the lexicon: kept even with no participant
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,6 @@
 """Participants a French news text leaves implicit, filled by documented defaults (predicates.yaml
 `implicit`), always with a low confidence so that users can tell them from stated ones:
 
-- an attack on a named victim (an actor the resolver could place: sectors known) whose perpetrator
-  is not named: an unknown perpetrator (UNK); not for mere things ("50 maisons furent détruites");
 - an attack with no named attacker, in an article that credited its earlier attacks to a non-state
   armed actor: that actor;
 - a leader overthrown with no one named: the junta the knowledge base says took power that day;
@@ -47,8 +45,6 @@ def implicit_source(etype: EventType, mode: str | None, trigger: Token, target: 
         usual = _usual_doer(etype, earlier, rules.serial_sectors)
         if usual is not None:
             return usual
-    if etype in rules.unknown_types and target is not None and rules.unknown_name and target.sector:
-        return Actor(name=rules.unknown_name, sector=rules.unknown_sector, confidence=IMPLICIT_CONFIDENCE)
     return None
 
 

@@ -38,7 +38,7 @@ def headline_events(res, title: str | None, published: date | None) -> tuple[Eve
     doc = res.nlp(title)
     actors = resolve_doc(doc, published, res.kb, res.gazetteer, title=title)
     found = find_events(doc, actors, res.lexicon, timexes=[], quotes=[], gazetteer=res.gazetteer,
-                        published=published, title=title)
+                        published=published, title=title, model=getattr(res, "event_model", None))
     out = []
     for event in found:
         event = _source_from_apposition(event, doc, actors)

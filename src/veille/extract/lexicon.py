@@ -332,13 +332,10 @@ def _verdicts(section: dict) -> Verdicts:
 def _implicit(section: dict) -> Implicit:
     if section and not section.get("ref"):
         raise LexiconError("predicates.yaml: implicit has no ref")
-    unknown = section.get("unknown_source") or {}
     serial = section.get("serial_doer") or {}
     for key in (section.get("agents") or {}):
         _event_type(str(key).partition("/")[0], "predicates.yaml implicit.agents")
     return Implicit(
-        unknown_types=frozenset(_event_type(t, "predicates.yaml implicit") for t in unknown.get("types", ())),
-        unknown_name=str(unknown.get("name", "")), unknown_sector=tuple(unknown.get("sector", ())),
         agents=MappingProxyType({str(k): tuple(v) for k, v in (section.get("agents") or {}).items()}),
         agent_window=int(section.get("agent_window", 0)),
         default_targets=MappingProxyType({_event_type(k, "predicates.yaml implicit"): str(v)

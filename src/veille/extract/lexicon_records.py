@@ -141,9 +141,6 @@ class ClaimCues:
 class Implicit:
     """Participants the text leaves implicit (predicates.yaml `implicit`)."""
 
-    unknown_types: frozenset[EventType]
-    unknown_name: str
-    unknown_sector: tuple[str, ...]
     agents: Mapping[str, tuple[str, ...]]  # "COERCE/arrest" → sectors of a plausible agent
     agent_window: int  # sentences to look back for an agent
     default_targets: Mapping[EventType, str]  # type → sector of the source country's authority

@@ -209,8 +209,11 @@ class KnowledgeBase:
         return int(k) if k.isdigit() else self.numbers.get(k)
 
     def role_of(self, person: Person, on: date | None) -> PersonRole:
-        """A person's country, sectors, org and title on a date (ELI + last role after all roles ended)."""
-        t = person.tenure_on(on)
+        """A person's country, sectors, org and title on a date (ELI + last role after all roles ended).
+
+        With no date (much scraped news has none), the office the person holds now, else the last
+        one they held, without "ancien": an undated article most likely speaks of them in office."""
+        t = person.tenure_on(on) or (person.last_tenure() if on is None else None)
         if t:
             return PersonRole(t.country, t.sectors, t.org, t.title or None)
         ended = [t for t in person.roles if on is not None and t.period.end is not None and t.period.end <= on]

@@ -139,6 +139,10 @@ class Person:
                 return t
         return None
 
+    def last_tenure(self) -> Tenure | None:
+        """The role that ended last (an open role counts as the latest)."""
+        return max(self.roles, key=lambda t: t.period.end or date.max, default=None)
+
 
 @dataclass(frozen=True, slots=True)
 class Office:

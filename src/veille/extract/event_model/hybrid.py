@@ -1,0 +1,108 @@
+"""The rules and the learned model together, sentence by sentence.
+
+For each sentence the model gives a probability per PLOVER type, knowing which types the rules
+found there. A rule event is kept when its type is probable enough (``with_rule`` threshold); a
+type the rules did not find but the model finds probable (``without_rule`` threshold) becomes an
+event of its own: its trigger is the predicate of the sentence the model weighs most for that
+type, its participants are found in that predicate's arguments (data/roles.yaml), and it goes
+through the same realisation as rule frames (status, attribution, date, place). Every event's
+confidence is the model's probability for its type in its sentence.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from veille.extract.event_model.model import EventTypeModel
+from veille.extract.events_args import ActorOf, fill, verb_args
+from veille.extract.events_frames import Frame
+from veille.extract.events_nominal import noun_args
+from veille.extract.events_syntax import governing_verb
+from veille.extract.lexicon import Lexicon
+from veille.extract.lexicon_records import Condition, Sense, Slot
+from veille.model import Event, EventType
+
+T = TypeVar("T")
+MODEL_REF = "learned event-type model (veille.training)"
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    verb_source: tuple[Slot, ...]
+    verb_target: tuple[Slot, ...]
+    noun_source: tuple[Slot, ...]
+    noun_target: tuple[Slot, ...]
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    raw = yaml.safe_load((resources.files("veille.extract.event_model") / "data" / "roles.yaml").read_text("utf-8"))
+
+    def slots(kind: str, role: str) -> tuple[Slot, ...]:
+        return tuple(Slot.parse(s) for s in raw[kind][role])
+    return Roles(slots("verb", "source"), slots("verb", "target"), slots("noun", "source"), slots("noun", "target"))
+
+
+def combine(doc: Doc, items: Sequence[T], event_of: Callable[[T], Event], model: EventTypeModel,
+            realise: Callable[[Frame], list[T]], with_confidence: Callable[[T, float], T],
+            lexicon: Lexicon, actor_of: ActorOf) -> list[T]:
+    """The rule items the model keeps, plus the events it finds that the rules missed, in text order
+    (a model that is not a hybrid ignores the rule items and finds every event itself)."""
+    if not model.hybrid:
+        items = []
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    by_sentence: dict[int, list[T]] = {}
+    for item in items:
+        k = max(0, bisect.bisect_right(starts, event_of(item).evidence.start) - 1)
+        by_sentence.setdefault(k, []).append(item)
+    out: list[T] = []
+    for k, sent in enumerate(sents):
+        found = by_sentence.get(k, [])
+        probs = model.probabilities(sent, [event_of(i).type.value for i in found])
+        rule_types = {event_of(i).type for i in found}
+        out.extend(with_confidence(i, probs[event_of(i).type]) for i in found
+                   if model.thresholds.keep(probs[event_of(i).type], True))
+        for etype, prob in probs.items():
+            if etype in rule_types or not model.thresholds.keep(prob, False):
+                continue
+            frame = model_frame(sent, etype, model, lexicon, actor_of)
+            out.extend(with_confidence(i, prob) for i in realise(frame))
+    return sorted(out, key=lambda i: event_of(i).evidence.start)
+
+
+def model_frame(sent: Span, etype: EventType, model: EventTypeModel, lexicon: Lexicon,
+                actor_of: ActorOf) -> Frame:
+    """A frame for a type the model found in a sentence: its evidence is the sentence."""
+    trigger = model.trigger(sent, etype) or sent.root
+    nominal = trigger.pos_ == "NOUN"
+    source, target = _participants(trigger, nominal, lexicon, actor_of)
+    anchor = (governing_verb(trigger) or trigger) if nominal else trigger
+    sense = Sense(lemma=trigger.lemma_.lower(), type=etype, mode=None, when=Condition(), source=(), target=(),
+                  ref=MODEL_REF)
+    return Frame(trigger, anchor, sense, etype, None, source, target, (sent.start, sent.end), nominal=nominal,
+                 learned=True)
+
+
+def _participants(trigger: Token, nominal: bool, lexicon: Lexicon,
+                  actor_of: ActorOf) -> tuple[Token | None, Token | None]:
+    r = roles()
+    if nominal:
+        args, src_slots, tgt_slots = noun_args(trigger, lexicon), r.noun_source, r.noun_target
+    else:
+        args, src_slots, tgt_slots = verb_args(trigger, lexicon), r.verb_source, r.verb_target
+    kw = {"quantities": lexicon.quantities, "means": lexicon.means}
+    source = fill(src_slots, args, actor_of, **kw)
+    target = fill(tgt_slots, args, actor_of, exclude=source, **kw)
+    return source, target
+
+
+def rescore(event: Event, prob: float) -> Event:
+    return replace(event, confidence=round(prob, 3))

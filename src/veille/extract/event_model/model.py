@@ -1,0 +1,113 @@
+"""The learned event-type model: one logistic regression per PLOVER type over a sentence.
+
+    model = EventTypeModel.load()            # the weights shipped in the package
+    probs = model.probabilities(sent, ["ACCUSE"])   # EventType -> calibrated probability
+
+Weights are plain arrays (``weights.npz``: feature names, a sparse-feature weight matrix, dense
+vector weights, intercepts) and ``meta.json`` (types, thresholds, training data digest,
+cross-validated scores), written by ``veille.training`` (``make train``). Prediction needs numpy
+only; training (veille.training) uses scipy as well.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from veille.extract.event_model.features import PREDICATE_POS, lemma_feature, sentence_features, sentence_vector
+from veille.model import EventType
+
+WEIGHTS = "weights.npz"
+META = "meta.json"
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("veille.extract.event_model") / "data"))
+
+
+def shipped_version(folder: Path | None = None) -> str:
+    """The version of the shipped weights, read from their metadata (no weights loaded)."""
+    meta = json.loads(((folder or default_dir()) / META).read_text(encoding="utf-8"))
+    return str(meta["version"])
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Probability from which a sentence states a type: lower where the rules found one too."""
+
+    with_rule: float
+    without_rule: float
+
+    def keep(self, prob: float, rule_backed: bool) -> bool:
+        return prob >= (self.with_rule if rule_backed else self.without_rule)
+
+
+@dataclass(frozen=True)
+class EventTypeModel:
+    types: tuple[EventType, ...]
+    index: dict[str, int]  # feature name -> row of ``sparse``
+    sparse: np.ndarray  # (n_features, n_types)
+    dense: np.ndarray  # (vector width, n_types)
+    intercept: np.ndarray  # (n_types,)
+    thresholds: Thresholds
+    version: str
+    hybrid: bool = True  # the rules' events are candidates and features; else the model alone decides
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> "EventTypeModel":
+        folder = folder or default_dir()
+        with np.load(folder / WEIGHTS, allow_pickle=False) as arrays:
+            names = [str(n) for n in arrays["features"]]
+            sparse, dense, intercept = arrays["sparse"], arrays["dense"], arrays["intercept"]
+        meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        return cls(types=tuple(EventType(t) for t in meta["types"]), index={n: i for i, n in enumerate(names)},
+                   sparse=sparse, dense=dense, intercept=intercept,
+                   thresholds=Thresholds(**meta["thresholds"]), version=meta["version"],
+                   hybrid=bool(meta.get("hybrid", True)))
+
+    def probabilities(self, sent: Span, rule_types: list[str]) -> dict[EventType, float]:
+        """The probability that the sentence states an event of each type."""
+        vector = sentence_vector(sent)
+        scores = self.intercept.copy()
+        if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
+            scores = scores + vector @ self.dense
+        for name, value in sentence_features(sent, rule_types).items():
+            row = self.index.get(name)
+            if row is not None:
+                scores = scores + value * self.sparse[row]
+        probs = 1.0 / (1.0 + np.exp(-scores))
+        return {t: float(p) for t, p in zip(self.types, probs)}
+
+    def trigger(self, sent: Span, etype: EventType) -> Token | None:
+        """The predicate of the sentence that speaks most for ``etype`` (the largest positive weight)."""
+        col = self.types.index(etype)
+        best, best_w = None, 0.0
+        for tok in sent:
+            if tok.pos_ not in PREDICATE_POS:
+                continue
+            row = self.index.get(lemma_feature(tok))
+            if row is not None and self.sparse[row, col] > best_w:
+                best, best_w = tok, float(self.sparse[row, col])
+        return best
+
+
+def save(folder: Path, *, types: list[str], features: list[str], sparse: np.ndarray, dense: np.ndarray,
+         intercept: np.ndarray, thresholds: Thresholds, hybrid: bool, info: dict) -> str:
+    """Write the weights and their metadata; returns the model version (a digest of the weights)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays = {"features": np.asarray(features), "sparse": sparse.astype(np.float32),
+              "dense": dense.astype(np.float32), "intercept": intercept.astype(np.float32)}
+    digest = hashlib.sha256()
+    for key in sorted(arrays):
+        digest.update(np.ascontiguousarray(arrays[key]).tobytes())
+    version = "evtypes-" + digest.hexdigest()[:12]
+    np.savez_compressed(folder / WEIGHTS, **arrays)
+    meta = {"version": version, "types": types, "hybrid": hybrid, "thresholds": {"with_rule": thresholds.with_rule,
+                                                               "without_rule": thresholds.without_rule}, **info}
+    (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return version

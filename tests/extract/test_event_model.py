@@ -1,0 +1,60 @@
+"""The shipped event-type model and its hybrid with the rules (extract/event_model/), on sentences
+of our own, through the same analysis as the pipeline."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.extract.analyze import Resources, analyze_doc, current_versions
+from veille.extract.event_model.model import EventTypeModel, shipped_version
+from veille.ingest.dedup import content_hash
+from veille.model import Article, EventType, SourceKind
+
+
+@pytest.fixture(scope="module")
+def res(nlp):
+    from veille.extract.lexicon import Lexicon
+    from veille.knowledge.gazetteer import Gazetteer
+    from veille.knowledge.kb import KnowledgeBase
+
+    return Resources(nlp, KnowledgeBase.load(), Gazetteer.load(), Lexicon.load(), EventTypeModel.load())
+
+
+def analyse(res, text: str):
+    article = Article(doc_id="t", title="", text=text, content_hash=content_hash(text), source_kind=SourceKind.TEXT,
+                      locator="test", published=date(2022, 5, 3), language="fr")
+    return analyze_doc(res.nlp(text), article, res)
+
+
+def test_event_model_version_joins_the_analysis_versions(res):
+    assert res.event_model.version == shipped_version()
+    assert current_versions()["event_model"] == res.event_model.version
+    assert analyse(res, "Le président a reçu l'ambassadeur.").versions["event_model"] == res.event_model.version
+
+
+def test_event_model_gives_probabilities_per_type(res, nlp):
+    sent = next(nlp("Des hommes armés ont attaqué un poste de police dans le nord du pays.").sents)
+    probs = res.event_model.probabilities(sent, ["ASSAULT"])
+    assert set(probs) == set(EventType)
+    assert max(probs, key=probs.get) is EventType.ASSAULT
+    assert all(0.0 <= p <= 1.0 for p in probs.values())
+
+
+def test_event_confidence_is_the_model_probability(res, nlp):
+    text = "Des hommes armés ont attaqué un poste de police dans le nord du Niger."
+    events = analyse(res, text).events
+    assault = [e for e in events if e.type is EventType.ASSAULT]
+    assert assault, events
+    prob = res.event_model.probabilities(next(nlp(text).sents), [e.type.value for e in events])[EventType.ASSAULT]
+    assert assault[0].confidence == pytest.approx(prob, abs=1e-3)
+
+
+def test_event_model_drops_nothing_when_the_rules_find_nothing(res):
+    assert analyse(res, "Il a fait beau toute la semaine sur la côte.").events == ()
+
+
+def test_event_model_keeps_a_clear_rule_event_with_its_participants(res):
+    events = analyse(res, "Le Mali a rompu ses relations diplomatiques avec la France.").events
+    found = [e for e in events if e.source is not None and e.source.country == "MLI"]
+    assert found and found[0].target is not None and found[0].target.country == "FRA"
