@@ -1,6 +1,7 @@
 """HTTP API latency (p50/p95) of the dyad, actor-profile and event-search endpoints on a large store.
 
-    .venv/bin/python bench/api.py [--articles 10000] [--requests 60] [--db PATH] [--rebuild]
+    .venv/bin/python bench/api.py [--articles 10000] [--requests 60] [--db PATH] [--rebuild] [--out api.md]
+    .venv/bin/python bench/api.py --articles 100000 --requests 20 --db /tmp/b100k.db --out api_100k.md
 
 The store: the seed and the Wikinews 2012 HTML pages go through the real pipeline (ingest and
 analysis); then every analysed article is replicated with a new doc_id through the Store API
@@ -189,6 +190,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=60, help="requests per case (default 60)")
     ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "veille-bench-api.db")
     ap.add_argument("--rebuild", action="store_true", help="build the store again even if it is there")
+    ap.add_argument("--out", default="api.md", help="result file under bench/results (default api.md)")
     args = ap.parse_args()
     if args.rebuild:
         for suffix in ("", "-wal", "-shm"):
@@ -203,7 +205,7 @@ def main() -> None:
         timings = measure(base, args.requests)
     finally:
         server.should_exit = True
-    write_result("api.md", report(args.db, timings, args.requests, (before, os.getloadavg()[0])))
+    write_result(args.out, report(args.db, timings, args.requests, (before, os.getloadavg()[0])))
 
 
 if __name__ == "__main__":

@@ -259,6 +259,7 @@ class Event:
     place: Place | None = None
     confidence: float = 0.5
     trigger: str | None = None  # the lemma or phrase that fired
+    evidence_in: str = "text"  # what the evidence offsets index: "text", or "title" (a question headline)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,8 +37,14 @@ def test_article_detail_annotations_index_the_text(client, ids):
     assert body["copies"] == [ids["copy"]] and body["published"] == "2020-09-01"
     assert body["events"] and body["quotes"] and body["timexes"] and body["entities"]
     for event in body["events"]:
-        assert text[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
+        indexed = body["title"] if event["evidence"]["within"] == "title" else text
+        assert indexed[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
         assert event["anchor"] == f"ev-{event['idx']}"
+    # The question headline is analysed: its event's offsets index the title.
+    asked = [e for e in body["events"] if e["evidence"]["within"] == "title"]
+    assert [(e["type"], e["status"], e["source"]["country"], e["target"]["org"]) for e in asked] == [
+        ("SUPPORT", "questioned", "RUS", "CNSP")]
+    assert asked[0]["evidence"]["text"] == "la Russie, véritable soutien à la junte au pouvoir"
     for timex in body["timexes"]:
         assert text[timex["start"]:timex["end"]] == timex["text"]
     mention = body["entities"][0]["mentions"][0]

@@ -1,9 +1,10 @@
 """GET /api/dyads: the answer first (per type, by status), then the evidence, the sources."""
 from __future__ import annotations
 
-RUSSIA = {"key": "RUS", "label": "Russie", "country": "RUS", "sectors": [], "org": None, "kb_id": None}
+RUSSIA = {"key": "RUS", "label": "Russie", "country": "RUS", "sectors": [], "org": None, "kb_id": None,
+          "period": None}
 CNSP = {"key": "kb:org:CNSP", "label": "CNSP", "country": "MLI", "sectors": ["GOV", "MIL"], "org": "CNSP",
-        "kb_id": "org:CNSP"}
+        "kb_id": "org:CNSP", "period": "2020-08-18 → 2021-01-18"}
 SEED_TITLE = "Mali : la Russie, véritable soutien à la junte au pouvoir ?"
 
 
@@ -22,10 +23,12 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
         "answer": [
             {"type": "SUPPORT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "SUPPORT Russie → CNSP: 4 alleged",
-             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01"), "according_to": []},
+             "counts": _counts("SUPPORT", {"alleged": 4}, "2020-09-01", "2020-09-01"), "according_to": [],
+             "partial": 0, "asked": 0},
             {"type": "CONSULT", "quad": "verbal cooperation", "direction": "ab", "source": "Russie", "target": "CNSP",
              "summary": "CONSULT Russie → CNSP: 2 asserted",
-             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08"), "according_to": []},
+             "counts": _counts("CONSULT", {"asserted": 2}, "2020-08", "2020-08"), "according_to": [],
+             "partial": 0, "asked": 0},
         ],
         "by_quad": [_counts("verbal cooperation", {"asserted": 2, "alleged": 4}, "2020-08", "2020-09-01")],
         "by_month": [_counts("2020-08", {"asserted": 2}, "2020-08", "2020-08"),
@@ -38,7 +41,7 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
             "target": {"name": "CNSP", "country": "MLI", "sector": ["GOV", "MIL"], "org": "CNSP",
                        "kb_id": "org:CNSP", "role": None, "kind": None},
             "attributed_to": None,
-            "evidence": {"start": 488, "end": 568,
+            "evidence": {"start": 488, "end": 568, "within": "text",
                          "text": "l’Ambassadeur russe a été reçu en audience par les militaires au pouvoir au Mali"},
             "date": "2020-08", "date_text": "2020-08", "date_from_publication": False,
             "place": {"name": "Bamako", "country": "MLI", "lat": 12.65, "lon": -8.0},
@@ -54,6 +57,13 @@ def test_dyad_whole_body_on_the_gold_store(gold_client):
             {"doc_id": "seed-copy-republicain", "title": SEED_TITLE, "published": "2020-09-02",
              "url": "https://example.net/copie", "duplicate_of": "seed-000", "events": 3},
         ],
+        "partial": [],
+        # The headline asks the question (the copy repeats it: one independent source).
+        "questions": [{"doc_id": "seed-000", "title": SEED_TITLE, "published": "2020-09-01",
+                       "url": "https://example.org/mali-russie", "duplicate_of": None, "events": 3}],
+        "quotes": [],  # exact actors: no quote has the state of Russia and the CNSP itself
+        "same_actor": False,
+        "resolved": None,  # explain=true says how each name was resolved
     }
 
 

@@ -34,7 +34,7 @@ def test_label_selector_names_a_code_as_the_store_does(gold_store):
 
 
 def test_resolve_unknown_actor_says_what_to_do(gold_store):
-    with pytest.raises(RejectedInput, match="veille actors"):
+    with pytest.raises(RejectedInput, match="no actor matches .Atlantide.*a code such as RUS"):
         resolve_actor(gold_store, "Atlantide")
 
 
@@ -48,13 +48,25 @@ def _gold_roles(builder, name: str) -> int:
     return count
 
 
+def _gold_events_of_country(builder, country: str) -> int:
+    """Gold events with an actor of ``country`` on either side, each once (the seed twice: its copy)."""
+    count = 0
+    for gold in builder.gold_files():
+        n = sum(country in ((e["source"] or {}).get("country"), (e["target"] or {}).get("country"))
+                for e in gold["events"])
+        count += n * (2 if gold["doc_id"] == builder.SEED_ID else 1)
+    return count
+
+
 def test_lookup_lists_each_actor_once_with_its_event_count(gold_store, builder):
     hits = lookup_actors(gold_store, "russ")
     keys = [h.selector.key for h in hits]
     assert len(keys) == len(set(keys))
     russia = next(h for h in hits if h.selector.key == "RUS")
     assert russia.name == "Russie"
-    assert russia.events == _gold_roles(builder, "Russie") == 17
+    # Russia with its members (its army, its ambassador...), every event once: the count every page gives.
+    assert russia.events == _gold_events_of_country(builder, "RUS") == 28
+    assert _gold_roles(builder, "Russie") == 17  # of which the state named "Russie"
     assert "RUS:MIL" in keys                                   # "forces armées russes"
 
 

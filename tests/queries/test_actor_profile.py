@@ -49,8 +49,8 @@ def test_quotes_about_the_actor_mention_it(gold_store):
     assert "les relations entre le Mali et la Russie sont anciennes" in texts
 
 
-def test_profile_of_an_organisation_with_members(gold_store):
-    junta = resolve_actor(gold_store, "CNSP")
+def test_profile_of_an_organisation_with_members(gold_store, kb):
+    junta = resolve_actor(gold_store, "CNSP", kb)
     with_members = actor_profile(gold_store, junta)
     exact = actor_profile(gold_store, junta, members=False)
     assert with_members.as_target.total > exact.as_target.total

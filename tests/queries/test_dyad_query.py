@@ -10,8 +10,8 @@ RUSSIA = ActorSelector("Russie", "RUS")
 
 
 @pytest.fixture
-def junta(gold_store):
-    return resolve_actor(gold_store, "CNSP")
+def junta(gold_store, kb):
+    return resolve_actor(gold_store, "CNSP", kb)
 
 
 def _lines(answer):

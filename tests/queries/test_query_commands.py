@@ -20,8 +20,12 @@ def test_dyad_prints_the_answer_then_the_evidence(capsys, store_path, seed_id):
     head, _, evidence = out.partition("\nEvidence (")
     assert head.splitlines()[0].startswith("Russie ↔ CNSP   [RUS ↔ kb:org:CNSP")
     assert "in 2 articles from 1 independent source (copies count once)" in head
-    lines = {line.split()[0]: line for line in head.splitlines()[3:] if line.strip()}
-    assert "alleged" in head.splitlines()[3] and lines["AID"].split()[1:4] == ["Russie", "→", "CNSP"]
+    rows = head.splitlines()
+    assert rows[2].startswith("  “junte malienne” → CNSP (MLI GOV+MIL, in power 2020-08-18 → 2021-01-18)")
+    table = next(i for i, line in enumerate(rows) if line.startswith("type "))
+    lines = {line.split()[0]: line for line in rows[table:] if line.strip()}
+    assert "alleged" in rows[table] and lines["AID"].split()[1:4] == ["Russie", "→", "CNSP"]
+    assert "sources militaires maliennes" in lines["AID"]
     assert "« Les militaires maliens, auteurs du coup d’Etat, recevraient une formation à Moscou" in evidence
     assert f"{seed_id} #ev-" in evidence
     assert evidence.index("CONSULT   asserted") >= 0 and "AID       alleged" in evidence

@@ -33,18 +33,31 @@ def test_dyad_russia_junta_answers_with_statuses(store, kb, seed_id, copy_id):
     assert lines[("ab", EventType.AID)].by_status.get(Status.ALLEGED) >= 1        # the training in Moscow
     assert {h.doc_id for h in answer.evidence} == {seed_id, copy_id}
     assert answer.overall.articles == 2 and answer.overall.sources == 1          # the copy counts once
-    assert answer.overall.first == "2020-09-01"
+    # "les chefs de l'armée seraient en Russie depuis janvier 2020 ... selon les sources militaires
+    # maliennes": the sentence names no Malian side, the article does; counted, and said so.
+    assert answer.overall.first == "2020-01"
+    partial = [h for h in answer.partial if h.doc_id == seed_id]
+    assert (EventType.AID, Status.ALLEGED, "sources militaires maliennes") in [
+        (h.type, h.status, h.attributed_to.name) for h in partial]
+    assert all(h.attributed_to is not None and (h.source is None) != (h.target is None) for h in partial)
+    aid = lines[("ab", EventType.AID)]
+    credited = next(s for s in answer.by_type if s.type is EventType.AID and s.direction == "ab")
+    assert dict(credited.according_to)["sources militaires maliennes"] == 2 and credited.partial == 2
+    assert aid.first == "2020-01"
 
 
 def test_dyad_evidence_points_at_verbatim_sentences(store, kb, seed_id):
     answer = dyad(store, resolve_actor(store, "Russie", kb), resolve_actor(store, "CNSP", kb))
-    text = store.get_article(seed_id).text
+    article = store.get_article(seed_id)
     mine = [h for h in answer.evidence if h.doc_id == seed_id]
     assert mine
     for hit in mine:
-        assert text[hit.evidence.start:hit.evidence.end] == hit.evidence.text
-    training = next(h for h in mine if h.type is EventType.AID)
-    assert "formation à Moscou" in training.evidence.text and training.status is Status.ALLEGED
+        indexed = article.title if hit.evidence_in == "title" else article.text
+        assert indexed[hit.evidence.start:hit.evidence.end] == hit.evidence.text
+    asked = [h for h in mine if h.evidence_in == "title"]
+    assert [(h.type, h.status) for h in asked] == [(EventType.SUPPORT, Status.QUESTIONED)]
+    training = next(h for h in mine if h.type is EventType.AID and "formation à Moscou" in h.evidence.text)
+    assert training.status is Status.ALLEGED
     audience = next(h for h in mine if h.type is EventType.CONSULT)
     assert "reçu en audience" in audience.evidence.text and audience.status is Status.ASSERTED
 

@@ -20,7 +20,7 @@ def _evidence_row(page, words: str):
 def test_home_search_dyad_article(ui, server, shots, ids):
     page = ui
     page.goto(server + "/")
-    assert page.title() == "veille · veille"
+    assert page.title() == "veille"
     assert page.locator(".stat .n").first.inner_text() == "103"
     _shot(page, shots, "01-home")
 

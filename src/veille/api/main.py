@@ -16,7 +16,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from veille import __version__
+from veille.api.blanks import DropBlankParams
 from veille.api.pages import router as pages_router
+from veille.api.pages.problems import explain
 from veille.api.pages.render import error_page
 from veille.api.routers import actors, articles, docs, downloads, dyads, events, export, ingest, meta, search
 from veille.api.security import SecurityHeaders
@@ -58,6 +60,7 @@ def create_app(settings: Settings, *, token: str | None = None,
     static = resources.files("veille.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _error_handlers(app)
+    app.add_middleware(DropBlankParams)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -83,8 +86,7 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_html(request):
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-            return error_page(request, 422, problems)
+            return error_page(request, 422, explain(exc.errors()))
         return JSONResponse({"detail": _plain(exc.errors())}, status_code=422)
 
 

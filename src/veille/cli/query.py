@@ -11,8 +11,19 @@ import shutil
 import textwrap
 
 from veille.cli.common import add_command, add_db_argument, non_negative_int, open_store_for_read, positive_int
+from veille.errors import RejectedInput
 from veille.model import EventType, QuadClass, Status
-from veille.queries import ActorSelector, EventFilters, EventHit, dyad, lookup_actors, resolve_actor, search_events
+from veille.queries import (
+    ActorSelector,
+    EventFilters,
+    EventHit,
+    best_actor,
+    dyad,
+    lookup_actors,
+    parse_key,
+    resolution,
+    search_events,
+)
 
 def _code(enum):
     """An argparse type for an enum of codes, whose error lists the valid ones."""
@@ -87,6 +98,15 @@ def _kb():
     return KnowledgeBase.load()
 
 
+def _resolve(store, text: str, kb) -> ActorSelector:
+    """``resolve_actor``, with what to type next when nothing matches."""
+    try:
+        return best_actor(store, text, kb)
+    except RejectedInput as exc:
+        raise RejectedInput(f"{exc.reason}; `veille actors {text.split()[0] if text.split() else ''}`"
+                            " lists the actors the store knows") from None
+
+
 # ----------------------------------------------------------------------------- actors
 
 
@@ -97,7 +117,7 @@ def run_actors(args: argparse.Namespace) -> int:
     with open_store_for_read(args) as store:
         hits = lookup_actors(store, query, _kb(), limit=args.limit)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps([convert.actor_hit(h).model_dump(mode="json") for h in hits], ensure_ascii=False))
         return 0
@@ -129,7 +149,7 @@ def run_events(args: argparse.Namespace) -> int:
         kb = _kb()
 
         def actor(text: str | None) -> ActorSelector | None:
-            return resolve_actor(store, text, kb) if text else None
+            return _resolve(store, text, kb) if text else None
 
         filters = EventFilters(
             source=actor(args.source), target=actor(args.target), actor=actor(args.actor), members=not args.exact,
@@ -138,7 +158,7 @@ def run_events(args: argparse.Namespace) -> int:
             country=args.country, text=args.search, doc_id=args.doc)
         page = search_events(store, filters, limit=args.limit, offset=args.offset, sort=args.sort)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps(convert.event_page(page).model_dump(mode="json"), ensure_ascii=False))
         return 0
@@ -158,16 +178,21 @@ def run_events(args: argparse.Namespace) -> int:
 def run_dyad(args: argparse.Namespace) -> int:
     with open_store_for_read(args) as store:
         kb = _kb()
-        a, b = resolve_actor(store, args.a, kb), resolve_actor(store, args.b, kb)
+        a, b = _resolve(store, args.a, kb), _resolve(store, args.b, kb)
+        resolved = [resolution(store, text, kb) for text in (args.a, args.b) if parse_key(text) is None]
         answer = dyad(store, a, b, members=not args.exact,
                       evidence_limit=1_000_000 if args.status else args.limit)
     if args.json:
-        from veille.api import convert
+        from veille.queries import jsonable as convert  # the API's shape
 
         print(json.dumps(convert.dyad(answer).model_dump(mode="json"), ensure_ascii=False))
         return 0
     scope = "exact actors" if args.exact else "including members; --exact for the actors alone"
     print(f"{a.label} ↔ {b.label}   [{a.key} ↔ {b.key}, {scope}]")
+    for found in resolved:
+        print(_resolved_line(found))
+    if a.key == b.key:
+        print(f"both names resolve to the same actor, {a.label}: give another for one side")
     total = answer.overall
     if not total.total:
         print("no event between them in the store")
@@ -182,6 +207,16 @@ def run_dyad(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolved_line(found) -> str:
+    """  “junte” → CNSP (MLI GOV+MIL, in power 2020-08-18 → 2021-01-18), 11 events; or: …"""
+    chosen = found.chosen
+    codes = " ".join(filter(None, [chosen.country, "+".join(chosen.sectors)]))
+    period = f", in power {chosen.period}" if chosen.period else ""
+    others = ", ".join(f"{h.name} ({h.events})" for h in found.alternatives[:5])
+    return (f"  “{found.asked}” → {chosen.label} ({codes or chosen.key}{period}), {found.events} events"
+            + (f"; or: {others}" if others else ""))
+
+
 def _answer(answer) -> None:
     statuses = [s for s in Status if answer.overall.by_status.get(s)]
     rows = []
@@ -189,8 +224,12 @@ def _answer(answer) -> None:
         source, target = (answer.a, answer.b) if line.direction == "ab" else (answer.b, answer.a)
         counts = [str(line.breakdown.by_status.get(s) or ".") for s in statuses]
         total = line.breakdown.total
-        credit = ", ".join(name if n == total else f"{name} ({n} of {total})"
-                           for name, n in line.according_to) or "(the articles' own voice)"
+        credits = [name if n == total else f"{name} ({n} of {total})" for name, n in line.according_to]
+        if line.asked:
+            credits.append("asked in the headline" + (f" ({line.asked} of {total})" if line.asked < total else ""))
+        if line.partial:
+            credits.append(f"{line.partial} naming one side only")
+        credit = ", ".join(credits) or "(the articles' own voice)"
         rows.append((line.type.value, f"{source.label} → {target.label}", *counts, str(line.breakdown.sources),
                      line.breakdown.first or "?", credit))
     _table(("type", "direction", *(s.value for s in statuses), "sources", "since", "according to"), rows,

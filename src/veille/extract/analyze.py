@@ -15,6 +15,7 @@ from veille.config import Settings
 from veille.errors import RejectedInput
 from veille.extract.event_model.model import EventTypeModel, shipped_version
 from veille.extract.events import find_events
+from veille.extract.headline import headline_events
 from veille.extract.lexicon import Lexicon
 from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
@@ -70,7 +71,8 @@ def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
                          gazetteer=res.gazetteer, published=article.published, title=article.title,
                          model=res.event_model)
-    return Analysis(doc_id=article.doc_id, events=tuple(events), quotes=tuple(quotes),
+    events = tuple(events) + headline_events(res, article.title, article.published)  # after the body's
+    return Analysis(doc_id=article.doc_id, events=events, quotes=tuple(quotes),
                     timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())
 
 

@@ -13,7 +13,8 @@ from veille.queries.dyad import dyad, dyad_events
 from veille.queries.events import search_events
 from veille.queries.network import map_points, network
 from veille.queries.profile import actor_profile, top_partners
-from veille.queries.quotes import quotes_about, quotes_by
+from veille.queries.quotes import quotes_about, quotes_between, quotes_by
+from veille.queries.resolution import Resolution, best_actor, pair_in_text, resolution
 from veille.queries.types import (
     ActorHit,
     ActorProfile,
@@ -40,4 +41,5 @@ __all__ = [
     "QuoteHit", "SourceArticle", "StatusCounts", "TypeSummary", "actor_profile", "article_view", "dyad",
     "dyad_events", "label_selector", "list_articles", "lookup_actors", "map_points", "network", "parse_key",
     "present_actors", "quotes_about", "quotes_by", "resolve_actor", "search_events", "top_partners",
+    "Resolution", "best_actor", "pair_in_text", "quotes_between", "resolution",
 ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from veille.errors import RejectedInput
-from veille.queries.grouping import ActorGroups, selector_of
-from veille.queries.kb import KnowledgeLookup, kb_hits
-from veille.queries.sqlparts import EVENT_FROM, either_side, fold
+from veille.queries.counts import count_events
+from veille.queries.grouping import SECTOR_WORDS, ActorGroups, selector_of
+from veille.queries.kb import KnowledgeLookup, hit_from_entry, kb_entry, kb_hits
+from veille.queries.sqlparts import fold
 from veille.queries.types import ActorHit, ActorSelector
 from veille.store import Store
 
@@ -68,31 +70,46 @@ def resolve_actor(store: Store, text: str, kb: KnowledgeLookup | None = None) ->
             own = {h.selector.key: count_events(store, h.selector, members=False) for h in kin}
             best = max(kin, key=lambda h: own[h.selector.key])  # max keeps the first of equals
         return best.selector
-    seen = next(iter(_store_hits(store, text.strip())), None)
+    seen = next(iter(_store_hits(store, text.strip(), kb)), None)
+    seen = with_kb_entry(seen, kb) if seen is not None else None
     if seen is None:
-        raise RejectedInput(f"no actor matches {text!r}; try `veille actors {text.split()[0]}` "
-                            "to list the actors the store knows, or a code such as RUS or org:CNSP")
+        raise RejectedInput(f"no actor matches {text!r} in the knowledge base or in the stored events; "
+                            "try another name, or a code such as RUS or org:CNSP")
     return seen.selector
 
 
 def lookup_actors(store: Store, query: str, kb: KnowledgeLookup | None = None, *,
                   limit: int = 20) -> tuple[ActorHit, ...]:
-    """Actors whose name or alias matches ``query``: knowledge-base entries first, then the store's."""
+    """Actors whose name or alias matches ``query`` (knowledge-base entries, then the store's),
+    those with the most events in the store first."""
     query = query.strip()
     if not query:
-        return present_actors(store, limit=limit)
+        return present_actors(store, limit=limit, kb=kb)
     hits: list[ActorHit] = []
     seen: set[str] = set()
-    for hit in list(kb_hits(kb, query)) + list(_store_hits(store, query)):
+    for hit in list(kb_hits(kb, query)) + list(_store_hits(store, query, kb)):
         if hit.selector.key and hit.selector.key not in seen:
             seen.add(hit.selector.key)
             hits.append(hit)
-    hits = hits[:limit]
-    return tuple(_with_counts(store, h) if h.origin == "kb" else h for h in hits)
+    hits = [with_kb_entry(h, kb) for h in hits[:limit]]
+    counted = [h if h.events else _with_counts(store, h) for h in hits]
+    return tuple(distinct_names(sorted(counted, key=lambda h: -h.events)))  # ranked by the corpus
 
 
-def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -> tuple[ActorHit, ...]:
-    """The actors that occur in stored events, most active first (optionally filtered by name)."""
+def with_kb_entry(hit: ActorHit, kb: KnowledgeLookup | None) -> ActorHit:
+    """The hit with its knowledge-base entry's whole selector and name, when it has an entry."""
+    entry = kb_entry(kb, hit.selector.kb_id, hit.selector.org)
+    if entry is None or hit.origin == "kb":
+        return hit
+    return replace(hit, selector=hit_from_entry(entry, hit.name).selector, name=entry.name)
+
+
+def present_actors(store: Store, query: str | None = None, *, limit: int = 50,
+                   kb: KnowledgeLookup | None = None) -> tuple[ActorHit, ...]:
+    """The actors that occur in stored events, most active first (optionally filtered by name).
+
+    Each is named by its knowledge-base entry when it has one, and its count is ``count_events``:
+    the number every page gives for it."""
     needle = fold(query.strip()) if query else None
     groups = ActorGroups()
     raw_counts: Counter = Counter()
@@ -108,10 +125,32 @@ def present_actors(store: Store, query: str | None = None, *, limit: int = 50) -
     for key, n in raw_counts.items():
         counts[groups.canonical(key)] += n
     wanted = {groups.canonical(k) for k in matched}
-    ranked = sorted(wanted, key=lambda k: (-counts[k], k))[:limit]
-    return tuple(ActorHit(selector=groups.selector(k), name=groups.label(k), origin="store", matched=query,
-                          aliases=tuple(n for n, _ in groups.names(k).most_common(5)), events=counts[k])
-                 for k in ranked)
+    hits = []
+    for key in sorted(wanted, key=lambda k: (-counts[k], k))[:limit]:
+        selector = groups.selector(key)
+        country = kb.country(selector.country) if kb is not None and selector.country else None
+        name = groups.label(key, country.name if country is not None else None)
+        selector = replace(selector, label=name)
+        entry = kb_entry(kb, selector.kb_id, selector.org)
+        if entry is not None:
+            selector, name = hit_from_entry(entry, name).selector, entry.name
+        hits.append(ActorHit(selector=selector, name=name, origin="store", matched=query,
+                             aliases=tuple(n for n, _ in groups.names(key).most_common(5)),
+                             events=count_events(store, selector)))
+    return tuple(distinct_names(sorted(hits, key=lambda h: -h.events)))
+
+
+def distinct_names(hits: list[ActorHit]) -> list[ActorHit]:
+    """Hits whose names are told apart in the name itself: "Iran", "Iran (armée)"."""
+    seen = Counter(h.name for h in hits)
+    out = []
+    for hit in hits:
+        sectors = hit.selector.sectors
+        if seen[hit.name] > 1 and not hit.selector.is_country or seen[hit.name] > 1 and sectors:
+            word = SECTOR_WORDS.get(sectors[0], sectors[0]) if sectors else (hit.selector.org or hit.selector.key)
+            hit = replace(hit, name=f"{hit.name} ({word})", selector=replace(hit.selector, label=f"{hit.name} ({word})"))
+        out.append(hit)
+    return out
 
 
 _SEEN: dict[str, tuple[tuple, list[tuple]]] = {}
@@ -131,9 +170,9 @@ def stored_actors(store: Store) -> list[tuple]:
     return kept[1]
 
 
-def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
+def _store_hits(store: Store, query: str, kb: KnowledgeLookup | None = None) -> Iterable[ActorHit]:
     """Store actors by event actor names, else by entity mentions ("Moscou" resolved to Russia)."""
-    named = present_actors(store, query, limit=20)
+    named = present_actors(store, query, limit=20, kb=kb)
     yield from named
     if named:
         return
@@ -153,19 +192,27 @@ def _store_hits(store: Store, query: str) -> Iterable[ActorHit]:
 
 
 def label_selector(store: Store, selector: ActorSelector, kb: KnowledgeLookup | None = None) -> ActorSelector:
-    """The selector with the name the store (or the knowledge base) most often gives it."""
+    """The whole selector a written-out key stands for, with its name: the knowledge base's entry
+    (its name, and for a ruling body its period), else the name the store most often gives it.
+
+    Raises ``RejectedInput`` for an id that neither the knowledge base nor the store knows."""
     if selector.kb_id or selector.org:
+        entry = kb_entry(kb, selector.kb_id, selector.org)
+        if entry is not None:
+            return hit_from_entry(entry, selector.key).selector
         column, value = ("kb_id", selector.kb_id) if selector.kb_id else ("org", selector.org)
         row = _most_named(store, column, value)
         if row is None:
-            return selector
+            raise RejectedInput(f"no actor {selector.key!r} in the knowledge base or in the stored events")
         found = selector_of(row["name"], row["country"], row["sector"], row["org"], row["kb_id"],
                             kind=row["kind"])
-        return _relabel(found, row["name"]) if found else selector
+        return replace(found, label=row["name"]) if found else selector
     country = kb.country(selector.country) if kb is not None and selector.country else None
     if country is not None:
-        return _relabel(selector, country.name if not selector.sectors
-                        else f"{country.name} ({'+'.join(selector.sectors)})")
+        return replace(selector, label=country.name if not selector.sectors
+                       else f"{country.name} ({'+'.join(selector.sectors)})")
+    if not count_events(store, selector):
+        raise RejectedInput(f"no country {selector.country!r} in the knowledge base or in the stored events")
     return selector
 
 
@@ -177,16 +224,7 @@ def _most_named(store: Store, column: str, value: str):
     return store.execute(f"{sides[0]} UNION ALL {sides[1]} ORDER BY n DESC LIMIT 1", (value, value)).fetchone()
 
 
-def count_events(store: Store, selector: ActorSelector, *, members: bool = True) -> int:
-    """Events with the actor on either side."""
-    where, params = either_side(selector, members)
-    return store.execute(f"SELECT count(*) FROM {EVENT_FROM} WHERE {where}", params).fetchone()[0]
-
-
 def _with_counts(store: Store, hit: ActorHit) -> ActorHit:
-    return ActorHit(hit.selector, hit.name, hit.kind, hit.origin, hit.matched, hit.aliases,
-                    count_events(store, hit.selector))
+    return replace(hit, events=count_events(store, hit.selector))
 
 
-def _relabel(selector: ActorSelector, label: str) -> ActorSelector:
-    return ActorSelector(label, selector.country, selector.sectors, selector.org, selector.kb_id)

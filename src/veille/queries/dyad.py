@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from veille.model import QUAD_CLASS, EventType, QuadClass, Status
 from veille.queries.aggregate import EVENT_TYPE_ORDER, breakdown, by_month, group, source_articles
+from veille.queries.quotes import quotes_between
 from veille.queries.sqlparts import (
     COL,
     EVENT_COLUMNS,
@@ -46,10 +47,12 @@ class EventKey(NamedTuple):
     url: str | None
     published: str | None
     attributed: str | None
+    partial: bool = False
+    in_title: bool = False
 
 
 _LIGHT = ("e.id, e.type, e.status, e.doc_id, e.idx, {date}, a.duplicate_of, a.title, a.url, a.published,"
-          " e.attributed_name")
+          " e.attributed_name, e.evidence_in")
 
 
 def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True) -> list[EventKey]:
@@ -62,13 +65,41 @@ def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
         tgt_sql, tgt_params = actor_clause("target", target, members)
         rows = store.execute(f"SELECT {columns} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
                              src_params + tgt_params)
-        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed in rows:
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
             if id_ not in seen:  # an event inside one actor's members counts once
                 seen.add(id_)
                 event_type = _TYPES[kind]
                 out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
-                                    idx, date, duplicate_of, title, url, published, attributed))
+                                    idx, date, duplicate_of, title, url, published, attributed, False,
+                                    where == "title"))
+    out.extend(_partial_rows(store, a, b, members, {k.doc_id for k in out}, seen))
     out.sort(key=lambda k: (k.date or "9999", k.doc_id, k.idx))
+    return out
+
+
+def _partial_rows(store, a: ActorSelector, b: ActorSelector, members: bool, docs: set[str],
+                  seen: set[int]) -> list[EventKey]:
+    """Events of these articles with one side of the dyad and no other participant named, that the
+    article attributes to a source ("selon les sources militaires maliennes"): the other side
+    is then the one the article is about (coreference the sentence leaves implicit)."""
+    if not docs:
+        return []
+    out = []
+    columns = _LIGHT.format(date=EVENT_DATE)
+    doc_list = sorted(docs)
+    for direction, side, missing, actor in (("ab", "source", "target", a), ("ba", "target", "source", a),
+                                            ("ba", "source", "target", b), ("ab", "target", "source", b)):
+        where, params = actor_clause(side, actor, members)
+        rows = store.execute(
+            f"SELECT {columns} FROM {EVENT_FROM} WHERE {where} AND e.{missing}_name IS NULL"
+            f" AND e.attributed_name IS NOT NULL AND e.doc_id IN ({placeholders(doc_list)})", params + doc_list)
+        for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
+            if id_ not in seen:
+                seen.add(id_)
+                event_type = _TYPES[kind]
+                out.append(EventKey(id_, direction, event_type, QUAD_CLASS[event_type], _STATUSES[status], doc_id,
+                                    idx, date, duplicate_of, title, url, published, attributed, True,
+                                    where == "title"))
     return out
 
 
@@ -105,11 +136,13 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
         event_type = EventType(kind)
         credited = Counter(k.attributed for k in of_type if k.attributed)
         summaries.append(TypeSummary(event_type, QUAD_CLASS[event_type], direction, breakdown(kind, of_type),
-                                     tuple(sorted(credited.items(), key=lambda item: (-item[1], item[0])))))
+                                     tuple(sorted(credited.items(), key=lambda item: (-item[1], item[0]))),
+                                     sum(k.partial for k in of_type), sum(k.in_title for k in of_type)))
     summaries.sort(key=lambda s: (-s.breakdown.total, EVENT_TYPE_ORDER[s.type.value], s.direction))
     quads = group(keys, lambda k: k.quad.value)
     shown = [k for k in keys if k.status in evidence_statuses] if evidence_statuses else keys
     page = shown[evidence_offset:evidence_offset + evidence_limit]
+    sources = source_articles(keys)
     return Dyad(
         a=a, b=b, members=members,
         overall=breakdown("all", keys),
@@ -118,5 +151,20 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
         by_month=by_month(keys),
         evidence=tuple(events_by_id(store, [k.id for k in page])),
         evidence_total=len(shown),
-        sources=source_articles(keys),
+        sources=sources,
+        partial=tuple(events_by_id(store, [k.id for k in keys if k.partial])),
+        questions=_questions(sources),
+        quotes=quotes_between(store, a, b, [s.doc_id for s in sources], members=members),
     )
+
+
+def _questions(sources) -> tuple:
+    """The articles whose headline is a question, one per independent source."""
+    seen: set[str] = set()
+    asked = []
+    for article in sources:
+        origin = article.duplicate_of or article.doc_id
+        if article.title and article.title.rstrip().endswith("?") and origin not in seen:
+            seen.add(origin)
+            asked.append(article)
+    return tuple(asked)

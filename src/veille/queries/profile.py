@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 from veille.model import QUAD_CLASS, EventType, Status
 from veille.queries.aggregate import EVENT_TYPE_ORDER, Tally
+from veille.queries.counts import count_events
 from veille.queries.grouping import ActorGroups
 from veille.queries.quotes import quotes_about, quotes_by
 from veille.queries.sqlparts import EVENT_DATE, EVENT_FROM, STATUSES, actor_clause
@@ -54,6 +55,7 @@ def actor_profile(store, selector: ActorSelector, *, members: bool = True, partn
         quotes_by=quotes_by(store, selector, members=members, limit=quotes),
         quotes_about=quotes_about(store, selector, limit=quotes),
         names=tuple(name for name, _ in (as_source.names + as_target.names).most_common(8)),
+        events=count_events(store, selector, members=members),
     )
 
 

@@ -9,6 +9,7 @@ _NEWEST = "a.published DESC NULLS LAST, q.doc_id, q.idx"
 _ARTICLES = "articles AS a INDEXED BY articles_event_meta"  # migration 0051: never read the body text
 CHUNK = 100
 FREQUENT = 1000  # entity rows: past this, read the articles newest first instead
+MAX_CHUNKS = 20  # ... but no more than the newest CHUNK * MAX_CHUNKS articles (bounded work at 100k articles)
 
 
 def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: int = 50) -> tuple[QuoteHit, ...]:
@@ -24,7 +25,8 @@ def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[Qu
     the country, do not count), newest article first.
 
     A rarely mentioned actor is found through its mentions; a frequently mentioned one by reading
-    the articles newest first until there are enough quotes. Either way the work stays bounded.
+    the articles newest first until there are enough quotes, in the newest 2,000 articles at most
+    (an actor mentioned everywhere but seldom quoted would otherwise make it read the whole store).
     """
     where, params = actor_clause("", selector, False, alias="en")
     where = f"{where} AND en.kind != 'place'"
@@ -36,7 +38,8 @@ def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[Qu
             f" WHERE {where} ORDER BY a.published DESC NULLS LAST, en.doc_id", params)]
         return _quotes_in(store, docs, where, params, limit)
     found: list[QuoteHit] = []
-    for offset in range(0, store.execute("SELECT count(*) FROM articles").fetchone()[0], CHUNK):
+    articles = min(store.execute("SELECT count(*) FROM articles").fetchone()[0], CHUNK * MAX_CHUNKS)
+    for offset in range(0, articles, CHUNK):
         docs = [r[0] for r in store.execute(
             "SELECT doc_id FROM articles ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
             (CHUNK, offset))]
@@ -67,3 +70,50 @@ def quote_from_row(row) -> QuoteHit:
     return QuoteHit(doc_id=row["doc_id"], idx=row["idx"], speaker=actor_of(row, "speaker"), text=row["text"],
                     start=row["start_char"], end=row["end_char"], kind=row["kind"], cue=row["cue"],
                     title=row["a_title"], published=row["a_published"])
+
+
+def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str], *, members: bool = True,
+                   limit: int = 20) -> tuple[QuoteHit, ...]:
+    """Quotes of these articles in which each side is either the speaker or named in the words
+    (an academic on "les relations entre le Mali et la Russie"; a Malian source on Russia), oldest first."""
+    if not doc_ids:
+        return ()
+    docs = doc_ids[:200]
+    quotes = store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+                           f" WHERE q.doc_id IN ({placeholders(docs)}) ORDER BY a.published, q.doc_id, q.idx",
+                           docs).fetchall()
+    if not quotes:
+        return ()
+    speaks = [_speakers(store, side, docs, members) for side in (a, b)]
+    named = [_named_at(store, side, docs, members) for side in (a, b)]
+    found = []
+    said: set[tuple] = set()  # a copy of an article repeats its quotes: once
+    for row in quotes:
+        spot = (row["doc_id"], row["idx"])
+        if (row["text"], row["speaker_name"]) in said:
+            continue
+        inside = [any(s >= row["start_char"] and e <= row["end_char"] for s, e in named[i].get(row["doc_id"], ()))
+                  for i in (0, 1)]
+        if all(spot in speaks[i] or inside[i] for i in (0, 1)):
+            said.add((row["text"], row["speaker_name"]))
+            found.append(quote_from_row(row))
+    return tuple(found[:limit])
+
+
+def _speakers(store, selector: ActorSelector, docs: list[str], members: bool) -> set[tuple[str, int]]:
+    where, params = actor_clause("speaker", selector, members, alias="q")
+    return {(r[0], r[1]) for r in store.execute(
+        f"SELECT q.doc_id, q.idx FROM quotes AS q WHERE q.doc_id IN ({placeholders(docs)}) AND {where}",
+        docs + params)}
+
+
+def _named_at(store, selector: ActorSelector, docs: list[str], members: bool) -> dict[str, list[tuple[int, int]]]:
+    """Where the actor (a place is not the actor) is mentioned in these articles."""
+    where, params = actor_clause("", selector, members, alias="en")
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in store.execute(
+            "SELECT m.doc_id, m.start_char, m.end_char FROM entities AS en"
+            " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
+            f" WHERE en.doc_id IN ({placeholders(docs)}) AND en.kind != 'place' AND {where}", docs + params):
+        spans.setdefault(doc_id, []).append((start, end))
+    return spans

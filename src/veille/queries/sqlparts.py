@@ -35,7 +35,7 @@ _ACTOR_FIELDS = ("name", "country", "sector", "org", "kb_id", "confidence", "rol
 EVENT_FIELDS = (
     ("id", "doc_id", "idx", "type", "mode", "status", "evidence_start", "evidence_end", "evidence_text",
      "date_value", "date_text", "date_from_publication", "place_name", "place_country", "place_lat", "place_lon",
-     "place_geonames_id", "confidence", "trigger")
+     "place_geonames_id", "confidence", "trigger", "evidence_in")
     + tuple(f"{side}_{name}" for side in ("source", "target", "attributed") for name in _ACTOR_FIELDS))
 EVENT_COLUMNS = (", ".join(f"e.{name}" for name in EVENT_FIELDS)
                  + f", a.title, a.published, a.url, a.duplicate_of, {EVENT_DATE}")
@@ -58,10 +58,12 @@ def actor_clause(side: str, selector: ActorSelector, members: bool, *, alias: st
 
     ``side`` may be "speaker" (alias "q", quotes) or "" (alias "en", entities' own columns).
 
-    Identity first (knowledge-base id, organisation id). A country selector is the
-    state (its given sectors, else GOV) or, with ``members``, every actor of the
-    country (restricted to its sectors when some are given). An organisation with
-    ``members`` also covers the actors of its country in its sectors.
+    The one membership rule (``veille.queries.types``): identity first (knowledge-base id,
+    organisation id; a person is only itself). A country selector is the state (its given
+    sectors, else GOV) or, with ``members``, every actor of the country (restricted to its
+    sectors when some are given). A body that rules its country (``selector.ruling``) with
+    ``members`` also covers the country's actors in its sectors in the articles published during its rule — never
+    a person (``kind``), who joins a group only through the org id of a dated role.
     """
     col = f"{alias}.{side}_" if side else f"{alias}."
     terms: list[str] = []
@@ -69,19 +71,35 @@ def actor_clause(side: str, selector: ActorSelector, members: bool, *, alias: st
     if selector.kb_id:
         terms.append(f"{col}kb_id = ?")
         params.append(selector.kb_id)
+    if selector.is_person:
+        return "(" + " OR ".join(terms) + ")", params
     if selector.org:
         terms.append(f"{col}org = ?")
         params.append(selector.org)
-    if selector.country and (selector.is_country or members):
+    if selector.country and selector.is_country:
         sectors = selector.sectors
-        if selector.is_country and not sectors and not members:
+        if not sectors and not members:
             sectors = STATE_DEFAULT_SECTORS
         sql, sector_params = sector_clause(f"{col}sector", sectors)
         terms.append(f"({col}country = ?{' AND ' + sql if sql else ''})")
         params.extend([selector.country, *sector_params])
+    elif selector.country and selector.ruling and members:
+        sql, sector_params = sector_clause(f"{col}sector", selector.sectors)
+        when, when_params = _within(alias, selector.ruling)
+        terms.append(f"({col}country = ?{' AND ' + sql if sql else ''}"
+                     f" AND coalesce({col}kind, '') != 'person' AND {when})")
+        params.extend([selector.country, *sector_params, *when_params])
     if not terms:
         return "0", []
     return "(" + " OR ".join(terms) + ")", params
+
+
+def _within(alias: str, period: tuple[str | None, str | None]) -> tuple[str, list]:
+    """True when the row's article was published within ``period`` (start inclusive, end exclusive):
+    an article written while a junta rules names the country's army as it then is, the junta's."""
+    start, end = period
+    return (f"{alias}.doc_id IN (SELECT doc_id FROM articles WHERE published >= ? AND published < ?)",
+            [start or "", end or "\uffff"])
 
 
 def sector_clause(column: str, sectors: tuple[str, ...]) -> tuple[str, list]:
@@ -115,7 +133,7 @@ def event_from_row(row) -> EventHit:
         date_from_publication=bool(row[c["date_from_publication"]]) or row[c["date_value"]] is None,
         place=place, confidence=row[c["confidence"]], trigger=row[c["trigger"]],
         title=row[c["a_title"]], published=row[c["a_published"]], url=row[c["a_url"]],
-        duplicate_of=row[c["a_duplicate_of"]],
+        duplicate_of=row[c["a_duplicate_of"]], evidence_in=row[c["evidence_in"]],
     )
 
 

@@ -2,9 +2,17 @@
 
 An ``ActorSelector`` names one actor the way the store records actors:
 a knowledge-base id, an organisation id, or a country with sectors. With
-``members`` a selector also covers the actors that belong to it: the CNSP with
-members is also Mali's government and army (MLI GOV/MIL); a country with
-members is every actor of that country (its government, army, police...).
+``members`` a selector also covers the actors that belong to it, by one rule
+(``veille.queries.sqlparts.actor_clause``), time-bounded and typed:
+
+- a country's members are its institutions: every actor of that country;
+- an organisation's members are its units (the actors carrying its org id);
+- a body ruling a country (a junta, ``ruling`` gives the period) also has, in the articles
+  published while it rules, that country's institutions in its sectors (the CNSP from
+  18 August 2020 to 18 January 2021: Mali's government and army), but never a person: a person belongs to
+  a group only through a role the resolver dated (Goïta is the CNSP while he leads it;
+  the president it overthrew never is);
+- a person's members are only the person.
 """
 from __future__ import annotations
 
@@ -22,6 +30,7 @@ class ActorSelector:
     sectors: tuple[str, ...] = ()
     org: str | None = None
     kb_id: str | None = None
+    ruling: tuple[str | None, str | None] | None = None  # (start, end) ISO dates while it rules its country
 
     @property
     def key(self) -> str:
@@ -38,6 +47,18 @@ class ActorSelector:
     def is_country(self) -> bool:
         """A whole country (no organisation, no knowledge-base identity)."""
         return not self.kb_id and not self.org
+
+    @property
+    def is_person(self) -> bool:
+        return bool(self.kb_id and self.kb_id.startswith("person:"))
+
+    @property
+    def period(self) -> str | None:
+        """Its period as text ("2020-08-18 → 2021-01-18"), when it has one."""
+        if self.ruling is None:
+            return None
+        start, end = self.ruling
+        return f"{start or '…'} → {end or 'today'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +120,7 @@ class EventHit:
     published: str | None
     url: str | None
     duplicate_of: str | None
+    evidence_in: str = "text"    # "title": the evidence offsets index the article's title
 
     @property
     def anchor(self) -> str:
@@ -131,6 +153,8 @@ class TypeSummary:
     direction: str  # "ab" (first actor is the source) or "ba"
     breakdown: Breakdown
     according_to: tuple[tuple[str, int], ...] = ()
+    partial: int = 0  # of which the other side is not named in the event's sentence (see ``Dyad.partial``)
+    asked: int = 0    # of which a question headline asks (their evidence is the title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +179,11 @@ class Dyad:
     evidence: tuple[EventHit, ...]
     evidence_total: int
     sources: tuple[SourceArticle, ...]
+    # Events of one side whose other participant the sentence does not name, attributed to a
+    # source, in an article of the answer (the other side by coreference): counted, and said so.
+    partial: tuple[EventHit, ...] = ()
+    questions: tuple[SourceArticle, ...] = ()  # articles whose headline asks the question
+    quotes: tuple[QuoteHit, ...] = ()          # quotes of either side about the other, in its articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +231,7 @@ class ActorProfile:
     quotes_by: tuple[QuoteHit, ...]
     quotes_about: tuple[QuoteHit, ...]
     names: tuple[str, ...] = ()
+    events: int = 0  # on either side, counted once: ``count_events``, the number every page gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,12 +29,15 @@ def actor_to_export(actor: Actor | None, *, with_role: bool = False) -> dict | N
 
 
 def event_to_export(event: Event) -> dict:
+    """An event of the contract; the evidence of a question headline's event says ``"in": "title"``
+    (its offsets then index the title, tests/data/spec/export-format.md "Events of the title")."""
     return {
         "type": code(event.type),
         "mode": event.mode,
         "source": actor_to_export(event.source),
         "target": actor_to_export(event.target),
-        "evidence": {"start": event.evidence.start, "end": event.evidence.end, "text": event.evidence.text},
+        "evidence": {"start": event.evidence.start, "end": event.evidence.end, "text": event.evidence.text}
+        | ({"in": "title"} if event.evidence_in == "title" else {}),
         "status": code(event.status),
         "attributed_to": actor_to_export(event.attributed_to),
         "date": None if event.date is None else {

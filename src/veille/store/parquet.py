@@ -167,6 +167,7 @@ def _event(data: dict) -> Event:
         place=None if place is None else Place(place["name"], place.get("country"), place.get("lat"),
                                                place.get("lon"), place.get("geonames_id")),
         trigger=data.get("trigger"),
+        evidence_in=evidence.get("in", "text"),
         **_optional(data, "confidence"),
     )
 

@@ -135,6 +135,7 @@ def event_values(doc_id: str, idx: int, event: Event) -> dict:
         "status": code(event.status),
         "confidence": float(event.confidence),
         "trigger": event.trigger,
+        "evidence_in": event.evidence_in,
     }
     values |= _date_values(event.date) | _place_values(event.place)
     return values
@@ -174,6 +175,7 @@ def event_from_row(row: sqlite3.Row) -> Event:
         place=place,
         confidence=row["confidence"],
         trigger=row["trigger"],
+        evidence_in=row["evidence_in"],
     )
 
 

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from veille.api.convert import actor_link, dyad_link
 from veille.api.pages.charts import timeline
 from veille.api.pages.graph import layout
 from veille.api.pages.render import page
 from veille.api.routers.common import selector_or_404
 from veille.api.state import app_state, store_of
-from veille.queries import actor_profile, lookup_actors, network
+from veille.errors import RejectedInput
+from veille.queries import actor_profile, lookup_actors, network, parse_key, resolution
+from veille.queries.jsonable import actor_link, dyad_link
 
 router = APIRouter()
 
@@ -24,11 +26,19 @@ def actors(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> H
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
-def actor(request: Request, actor: str, members: bool = True) -> HTMLResponse:
+def actor(request: Request, actor: str, members: bool = True,
+          asked: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    """``asked``: the name typed, when ``actor`` is the code it resolved to (the page says how)."""
     selector = selector_or_404(request, actor)
     if selector.key != actor:  # a name or alias: go to the page of its code (one URL per actor)
-        target = actor_link(selector) + ("" if members else "?members=false")
-        return RedirectResponse(target, status_code=303)
+        params = {"asked": actor} | ({} if members else {"members": "false"})
+        return RedirectResponse(f"{actor_link(selector)}?{urlencode(params)}", status_code=303)
+    found = None
+    if asked and parse_key(asked) is None:
+        try:
+            found = resolution(store_of(request), asked, app_state(request).kb())
+        except RejectedInput:
+            found = None
     store = store_of(request)
     profile = actor_profile(store, selector, members=members)
     chart = timeline([(m.month, m.as_source) for m in profile.by_month],
@@ -36,7 +46,7 @@ def actor(request: Request, actor: str, members: bool = True) -> HTMLResponse:
                      upper_label="as source", lower_label="as target")
     graph = layout(network(store, selector, members=members, limit=12), centred=True)
     return page(request, "actor.html", title=profile.name, profile=profile, chart=chart, graph=graph,
-                members=members)
+                members=members, found=found)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -44,7 +54,9 @@ def compare(request: Request, a: Annotated[str, Query(min_length=1)], b: Annotat
             members: bool = True) -> RedirectResponse:
     """The form on an actor page: resolve both names, then go to their dyad."""
     first, second = selector_or_404(request, a), selector_or_404(request, b)
-    return RedirectResponse(dyad_link(first, second, members), status_code=303)
+    asked = "".join(f"&asked_{side}={quote(text, safe='')}" for side, text, sel in (("a", a, first), ("b", b, second))
+                    if text != sel.key)
+    return RedirectResponse(dyad_link(first, second, members) + asked, status_code=303)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -21,4 +21,4 @@ def events(request: Request, query: Annotated[EventQuery, Depends()], offset: An
            sort: Literal["-date", "date", "-confidence", "confidence"] = "-date") -> HTMLResponse:
     found = search_events(store_of(request), query.filters(request), limit=PAGE, offset=offset, sort=sort)
     return page(request, "events.html", title="Events", found=found, form=query, types=list(EventType),
-                quads=list(QuadClass), sort=sort)
+                quads=list(QuadClass), sort=sort, resolved=query.resolutions(request))

@@ -105,8 +105,17 @@ def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
 
 
 def _path(ring: list[tuple[float, float]], proj: Projection) -> str:
-    coords = [proj.xy(lon, max(min(lat, LAT_TOP), LAT_BOTTOM)) for lon, lat in ring]
-    return "M" + "L".join(f"{x},{y}" for x, y in coords) + "Z"
+    """The ring as SVG path data; where it crosses the antimeridian (a jump of more than 180° in
+    longitude: Russia's Chukotka, Fiji) the pen lifts instead of drawing a line across the map."""
+    parts: list[str] = []
+    previous = None
+    for lon, lat in ring:
+        x, y = proj.xy(lon, max(min(lat, LAT_TOP), LAT_BOTTOM))
+        jump = previous is not None and abs(lon - previous) > 180
+        parts.append(f"{'M' if previous is None or jump else 'L'}{x},{y}")
+        previous = lon
+    closed = not any(abs(b[0] - a[0]) > 180 for a, b in zip(ring, ring[1:]))
+    return "".join(parts) + ("Z" if closed else "")
 
 
 def _numeric_to_iso3() -> dict[str, str]:

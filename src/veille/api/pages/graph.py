@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from veille.api.convert import actor_link, dyad_link
 from veille.queries import Network
+from veille.queries.jsonable import actor_link, dyad_link
 
 WIDTH, HEIGHT = 640, 460
 LABEL_ROOM = 165  # horizontal room kept for the labels beside the ring

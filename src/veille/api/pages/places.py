@@ -28,10 +28,12 @@ def world_map(request: Request, query: Annotated[EventQuery, Depends()],
             main = max(point.by_status.items, key=lambda item: item[1])[0]
             radius = round(4 + 10 * (point.by_status.total / peak) ** 0.5, 1)
             drawn.append({"point": point, "x": x, "y": y, "r": radius, "status": main.value})
-    active = {p.country for p in points}
+    active = {p.country for p in points if p.country}  # a place without a country shades nothing
     kb = app_state(request).kb()
     names = {code: (kb.country(code).name if kb is not None and kb.country(code) else code)
              for code in active if code}
-    return page(request, "map.html", title="Map", points=points, drawn=drawn, proj=proj,
+    listed = points if region == "world" else tuple(d["point"] for d in drawn)  # the table shows the view
+    return page(request, "map.html", title="Map", points=listed, drawn=drawn, proj=proj,
                 countries=geo.countries(region), active=active, names=names, region=region,
-                regions=list(geo.REGIONS), form=query, labels=region != "world")
+                regions=list(geo.REGIONS), form=query, labels=region != "world",
+                resolved=query.resolutions(request))

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from veille import __version__
-from veille.api import convert
 from veille.model import Actor, Status
+from veille.queries import jsonable as convert
 from veille.queries import ActorSelector
 from veille.store.rows import code
 
@@ -35,7 +35,8 @@ def environment() -> Environment:
     env.globals.update(version=__version__, statuses=list(Status), status_help=STATUS_HELP,
                        article_link=convert.article_link, actor_link=convert.actor_link,
                        dyad_link=convert.dyad_link, url_with=url_with)
-    env.filters.update(actor=actor_label, codes=actor_codes, count=count, quoted=lambda s: quote(s, safe=""))
+    env.filters.update(actor=actor_label, codes=actor_codes, count=count, quoted=lambda s: quote(s, safe=""),
+                       outlet=outlet)
     return env
 
 
@@ -65,6 +66,12 @@ def actor_codes(actor: Actor | ActorSelector | None) -> str:
     else:
         sectors = tuple(code(s) for s in actor.sector)
     return " ".join(filter(None, [actor.country, "+".join(sectors), actor.org]))
+
+
+def outlet(url: str | None) -> str:
+    """The site an article comes from: its URL's host without "www." ("" when unknown)."""
+    host = urlsplit(url or "").hostname or ""
+    return host[4:] if host.startswith("www.") else host
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from veille.api import convert
 from veille.api.routers.common import ACTOR_HELP, MEMBERS_HELP, json_of, selector_or_404
-from veille.api.schemas import ActorListOut, NetworkOut, ProfileOut
 from veille.api.state import app_state, store_of
+from veille.queries import jsonable as convert
 from veille.queries import actor_profile, lookup_actors, network
+from veille.queries.shapes import ActorListOut, NetworkOut, ProfileOut
 
 router = APIRouter(prefix="/api", tags=["actors"])
 

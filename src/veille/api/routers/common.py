@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from veille.api.state import app_state, store_of
 from veille.errors import RejectedInput
 from veille.model import EventType, QuadClass, Status
-from veille.queries import ActorSelector, EventFilters, resolve_actor
+from veille.queries import ActorSelector, EventFilters, Resolution, best_actor, parse_key, resolution
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ACTOR_HELP = "an actor: a name or alias (Russie, junte malienne, Moscou) or a code (RUS, MLI:GOV+MIL, org:CNSP)"
@@ -30,7 +30,7 @@ def json_of(model: BaseModel | list[BaseModel]) -> Response:
 
 def selector_or_404(request: Request, text: str) -> ActorSelector:
     try:
-        return resolve_actor(store_of(request), text, app_state(request).kb())
+        return best_actor(store_of(request), text, app_state(request).kb())
     except RejectedInput as exc:
         raise HTTPException(404, exc.reason) from None
 
@@ -53,6 +53,20 @@ class EventQuery:
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="source or target country")] = None
     q: Annotated[str | None, Query(max_length=500, description="words of the evidence sentence")] = None
     doc_id: Annotated[str | None, Query(max_length=500)] = None
+
+    def resolutions(self, request: Request) -> list[tuple[str, Resolution]]:
+        """For the pages: how each actor name typed in the form was resolved, with the alternatives
+        (codes such as RUS or kb:org:CNSP say it already)."""
+        store, kb = store_of(request), app_state(request).kb()
+        found = []
+        for field in ("actor", "source", "target"):
+            text = getattr(self, field)
+            if text and parse_key(text) is None:
+                try:
+                    found.append((field, resolution(store, text, kb)))
+                except RejectedInput:
+                    pass
+        return found
 
     def filters(self, request: Request) -> EventFilters:
         def resolve(text):

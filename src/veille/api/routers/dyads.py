@@ -5,12 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from veille.api import convert
 from veille.api.routers.common import ACTOR_HELP, MEMBERS_HELP, json_of, selector_or_404
-from veille.api.schemas import DyadOut
-from veille.api.state import store_of
+from veille.api.state import app_state, store_of
 from veille.model import Status
-from veille.queries import dyad
+from veille.queries import jsonable as convert
+from veille.queries import dyad, resolution
+from veille.queries.shapes import DyadOut
 
 router = APIRouter(prefix="/api", tags=["dyads"])
 
@@ -24,6 +24,8 @@ def dyads(request: Request, a: Annotated[str, Query(min_length=1, description=AC
           evidence_offset: Annotated[int, Query(ge=0, description="skip this many evidence rows")] = 0,
           status: Annotated[list[Status] | None, Query(description="evidence of these statuses only "
                                                                    "(the answer counts everything)")] = None,
+          explain: Annotated[bool, Query(description="say how each name was resolved, with the other "
+                                                     "candidates (slower)")] = False,
           ) -> DyadOut:
     """Both directions, by PLOVER type and quad class, split by status, with distinct articles,
     independent sources (copies count once), first and last dates, and the evidence sentences
@@ -31,4 +33,8 @@ def dyads(request: Request, a: Annotated[str, Query(min_length=1, description=AC
     first, second = selector_or_404(request, a), selector_or_404(request, b)
     answer = dyad(store_of(request), first, second, members=members, evidence_limit=evidence_limit,
                   evidence_offset=evidence_offset, evidence_statuses=tuple(status or ()))
-    return json_of(convert.dyad(answer))
+    body = convert.dyad(answer)
+    if explain:
+        store, kb = store_of(request), app_state(request).kb()
+        body.resolved = [convert.resolution(resolution(store, text, kb)) for text in (a, b)]
+    return json_of(body)

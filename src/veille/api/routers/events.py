@@ -5,11 +5,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from veille.api import convert
 from veille.api.routers.common import EventQuery, json_of
-from veille.api.schemas import EventPageOut, MapPointOut
 from veille.api.state import store_of
+from veille.queries import jsonable as convert
 from veille.queries import map_points, search_events
+from veille.queries.shapes import EventPageOut, MapPointOut
 
 router = APIRouter(prefix="/api", tags=["events"])
 

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from veille.api import convert
 from veille.api.routers.common import json_of
-from veille.api.schemas import SearchOut
 from veille.api.state import app_state, store_of
+from veille.queries import jsonable as convert
 from veille.queries import EventFilters, list_articles, lookup_actors, search_events
+from veille.queries.shapes import SearchOut
 
 router = APIRouter(prefix="/api", tags=["search"])
 

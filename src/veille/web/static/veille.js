@@ -71,6 +71,22 @@
     }
   });
 
+  // Filter forms send only what the user filled: empty fields and "any" options are left out
+  // of the URL (the server ignores blank parameters too, for forms submitted without script).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-send-filled")) return;
+    form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      if (!String(field.value).trim()) field.disabled = true;
+    });
+  });
+
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-send-filled] [disabled]").forEach(function (field) {
+      field.disabled = false;
+    });
+  });
+
   window.addEventListener("hashchange", function () {
     var ref = fromLocation();
     if (ref) focusEvent(ref, true);
