@@ -96,6 +96,12 @@ def segment_containing(segments: list[QuotedSegment], offset: int) -> QuotedSegm
     return next((s for s in segments if s.start <= offset < s.end), None)
 
 
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger marks as a person or organisation name, whatever its part of
+    speech: "souligne Moura" (tagged as a form of "mourir"), "selon Garba"."""
+    return tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper() and tok.i > tok.sent.start
+
+
 def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     """Index of the reporting verb of an incise starting at token k ("a-t-il souligné", "affirme X")."""
     j = k
@@ -115,7 +121,8 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     a = skip_addressee(doc, j + 1)
     after = doc[a] if a < len(doc) else None
     clitic_before = any(is_clitic_subject(doc[m]) for m in range(k, j))
-    if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN"))):
+    if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN")
+                                                                         or name_like(after))):
         return j
     return None
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import NP_LINKS, entities_in
+from veille.extract.quotes_clauses import NP_LINKS, entities_in, name_like
 from veille.extract.quotes_marks import QuotedSegment
 from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
@@ -48,7 +48,7 @@ def _parts(doc: Doc, ref: SpeakerRef) -> list[tuple[int, int]]:
         if k == ref.end or doc[k].text == ",":
             while a < k and doc[a].pos_ == "ADV":
                 a += 1
-            if a < k and doc[a].pos_ not in ("VERB", "AUX", "SCONJ", "PUNCT") \
+            if a < k and (doc[a].pos_ not in ("VERB", "AUX", "SCONJ", "PUNCT") or name_like(doc[a])) \
                     and not (doc[a].pos_ == "PRON" and doc[a].lower_ in PERSONAL_PRONOUNS | RELATIVE):
                 parts.append((a, k))
             a = k + 1
@@ -239,10 +239,15 @@ class SpeakerBook:
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
         here = self._sentence_index(tok)
-        for known in reversed(self.known):
-            if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i \
-                    and _agrees(known.head, number, gender):
-                return known.actor
+        recent = [known for known in reversed(self.known)
+                  if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i
+                  and _agrees_known(known, number, gender)]
+        if number == "Sing":  # "ajoute-t-elle": a person who spoke is likelier than a country named since
+            person = next((known for known in recent if _is_person(known)), None)
+            if person is not None:
+                return person.actor
+        if recent:
+            return recent[0].actor
         return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
 
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
@@ -311,9 +316,39 @@ def _gender(tok: Token) -> str | None:
     return None
 
 
+def _is_person(known: _Known) -> bool:
+    return known.actor.kind is EntityKind.PERSON or known.head.ent_type_ == "PER"
+
+
+def _agrees_known(known: _Known, number: str | None, gender: str | None) -> bool:
+    """A named person's gender is not that of the role noun heading the phrase ("le professeur
+    Anne Diallo ... ajoute-t-elle"): only the number and a title ("Mme") decide."""
+    if not (_is_person(known) and known.head.pos_ == "NOUN"):
+        return _agrees(known.head, number, gender)
+    c_number = known.head.morph.get("Number")
+    return not (number and c_number and number not in c_number)
+
+
+MASCULINE_TITLES = frozenset({"m.", "m", "monsieur"})
+FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
+
+
+def _title_gender(cand: Token) -> str | None:
+    """The gender a title gives a name: "M. Diallo" is Masc, "Mme Diallo" Fem."""
+    k = cand.i - 1
+    while k >= cand.sent.start and cand.doc[k].pos_ == "PROPN" and cand.i - k < 4 \
+            and cand.doc[k].lower_ not in MASCULINE_TITLES | FEMININE_TITLES:
+        k -= 1
+    word = cand.doc[k].lower_ if k >= cand.sent.start else ""
+    return "Masc" if word in MASCULINE_TITLES else "Fem" if word in FEMININE_TITLES else None
+
+
 def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
     c_number = cand.morph.get("Number")
     c_gender = cand.morph.get("Gender")
     if number and c_number and number not in c_number:
         return False
-    return not (gender and c_gender and gender not in c_gender and cand.pos_ != "PROPN")
+    if cand.pos_ == "PROPN":
+        titled = _title_gender(cand)
+        return not (gender and titled and gender != titled)
+    return not (gender and c_gender and gender not in c_gender)

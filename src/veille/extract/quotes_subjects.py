@@ -16,6 +16,7 @@ from veille.extract.quotes_clauses import (
     is_aux,
     is_clitic_subject,
     is_finite,
+    name_like,
     np_left,
     skip_addressee,
     np_right,
@@ -196,20 +197,21 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
 def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False) -> SpeakerRef | None:
     """A speaker phrase starting at token k, up to a clause boundary (appositions kept; with
     names_only, only an apposed proper name: "comme le précise le ministre, Jean X :")."""
-    if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX"):
+    if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX") and not name_like(doc[k]):
         return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
     j = k
     while j < end:
         tok = doc[j]
-        if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') or is_finite(tok):
+        if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') \
+                or is_finite(tok) and not name_like(tok):
             break
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ" or tok.lower_ in CLAUSE_WORDS:
             break
         if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
         j += 1
-    head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN")
+    head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN") or name_like(doc[m])
                  or doc[m].lower_ in PERSONAL_PRONOUNS | RELATIVE), None)
     if head is None or lex.is_impersonal(doc[head].text):
         return None
