@@ -47,3 +47,30 @@ def test_quotes_speaker_surname_tagged_as_a_verb(quotes_of):
     (quote,) = quotes
     assert quote.cue == "souligne"
     assert quote.speaker.name == "Verra"
+
+
+@pytest.fixture(scope="module")
+def resolved_quotes_of(nlp):
+    from veille.knowledge.gazetteer import Gazetteer
+    from veille.knowledge.kb import KnowledgeBase
+    from veille.knowledge.resolver import resolve_doc
+    kb, gazetteer = KnowledgeBase.load(), Gazetteer.load()
+
+    def run(text: str) -> list[Quote]:
+        doc = nlp(text)
+        return find_quotes(doc, resolve_doc(doc, None, kb, gazetteer))
+    return run
+
+
+def test_quotes_speaker_trade_description_is_the_named_expert(resolved_quotes_of):
+    quotes = resolved_quotes_of('"Les pluies arrivent plus tard chaque année", explique le climatologue Paul Ekwueme. '
+                                "Les récoltes de mil ont baissé de moitié dans la région. "
+                                '"Il faut changer les semences", ajoute le chercheur.')
+    assert _speaker_of(quotes, "Il faut changer") == "Paul Ekwueme"
+
+
+def test_quotes_speaker_preposed_pronoun_is_the_previous_subject(quotes_of):
+    quotes = quotes_of('"Nous ne céderons pas", a déclaré le ministre Koffi Mensah. '
+                       "Le président Alain Dossou a critiqué l'opposition lors d'un meeting à Cotonou. "
+                       "Il a déclaré que les élections auraient lieu en mars.")
+    assert _speaker_of(quotes, "les élections") == "Alain Dossou"
