@@ -32,3 +32,10 @@ def test_quotes_marks_straight_pairs_by_direction():
 def test_quotes_marks_straight_pairs_stop_at_paragraph_end():
     text = 'Elle écrit "bonjour\nPuis "merci" encore.'
     assert _inner(text) == ["merci"]
+
+
+def test_quotes_marks_two_apostrophes_stand_for_a_double_quote():
+    text = "Le maire a promis de ''tout reconstruire'' avant l'hiver. ''Nous y arriverons'', dit-il."
+    segments = find_quoted_segments(text)
+    assert [text[s.start:s.end] for s in segments] == ["tout reconstruire", "Nous y arriverons"]
+    assert [text[s.open_at:s.close_end] for s in segments] == ["''tout reconstruire''", "''Nous y arriverons''"]

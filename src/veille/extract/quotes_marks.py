@@ -1,6 +1,7 @@
 """Quoted segments of a text: what stands between quotation marks, as character offsets.
 
-French quotes are « ... »; English curly “ ... ”, straight "..." and single ‹ ... › also occur.
+French quotes are « ... »; English curly “ ... ”, straight "..." (or ''...'') and single ‹ ... ›
+also occur.
 Only top-level segments are returned (a “ ” inside « » belongs to its outer quote). A « left
 open at the end of a paragraph continues when the next paragraph opens with « again (the
 French convention for a quote over several paragraphs); otherwise it ends with its paragraph.
@@ -13,7 +14,7 @@ does not turn every later quote of the paragraph inside out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WORD = re.compile(r"\w+")
 PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
@@ -37,6 +38,19 @@ class QuotedSegment:
 
 
 def find_quoted_segments(text: str) -> list[QuotedSegment]:
+    """Top-level quoted segments; two apostrophes ('') stand for a straight double quote."""
+    segments = _find_segments(text.replace("''", '" '))
+    return [_doubled(text, seg) for seg in segments]
+
+
+def _doubled(text: str, seg: QuotedSegment) -> QuotedSegment:
+    """A segment between '' marks: its closing mark is two characters wide."""
+    if text[seg.open_at] == "'" and seg.closed and text[seg.close_end:seg.close_end + 1] == "'":
+        return replace(seg, close_end=seg.close_end + 1)
+    return seg
+
+
+def _find_segments(text: str) -> list[QuotedSegment]:
     segments: list[QuotedSegment] = []
     straight = straight_pairs(text)
     i = 0
