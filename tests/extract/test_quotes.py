@@ -270,3 +270,35 @@ def test_quotes_dev_gold_f1_floor(nlp, kb, gazetteer):
     result = score.score(gold, system)
     assert result["quotes"][2] >= DEV_FLOOR_QUOTES
     assert result["quotes_with_speaker"][2] >= DEV_FLOOR_WITH_SPEAKER
+
+
+# --------------------------------------------------------------------------- issue 11: more constructions
+
+
+def test_quotes_que_after_a_hearer(quotes_of):
+    text, quotes = quotes_of("Sa sœur, Awa Konaté, a déclaré à la radio que la famille n'avait reçu aucune nouvelle.")
+    (quote,) = quotes
+    _at(text, quote, "la famille n'avait reçu aucune nouvelle")
+    assert quote.speaker.name == "Awa Konaté"
+
+
+def test_quotes_adverbial_participle_speaks_for_the_subject(quotes_of):
+    text, quotes = quotes_of("Le syndicat des enseignants a rejeté l'accord, affirmant que les salaires restaient trop bas.")
+    (quote,) = quotes
+    _at(text, quote, "les salaires restaient trop bas")
+    assert quote.cue == "affirmant que"
+    assert quote.speaker.name == "syndicat des enseignants"
+
+
+def test_quotes_gerund_speaks_for_the_subject(quotes_of):
+    text, quotes = quotes_of("Le maire a fermé le marché en expliquant que les pluies avaient détruit les étals.")
+    (quote,) = quotes
+    _at(text, quote, "les pluies avaient détruit les étals")
+    assert quote.speaker.name == "maire"
+
+
+def test_quotes_alleging_verb(quotes_of):
+    text, quotes = quotes_of("Le parquet allègue que l'ancien directeur a détourné des fonds publics.")
+    (quote,) = quotes
+    _at(text, quote, "l'ancien directeur a détourné des fonds publics")
+    assert quote.speaker.name == "parquet"

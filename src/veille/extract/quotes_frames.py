@@ -139,7 +139,8 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
     infinitive ("vient de déclarer") borrows the subject of its governing verb."""
     form = verb.morph.get("VerbForm")
     if "Part" in form and "Past" in verb.morph.get("Tense") and verb.dep_ != "conj" \
-            and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)):
+            and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)) \
+            and not _subject_before(doc, verb):
         return None  # "la loi dite « Sur l'information »": an adjective, nobody speaks
     if "Inf" in form:
         if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
@@ -150,9 +151,31 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
         if noun is not None and (noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG")
                                  or lex.source_noun(noun.lemma_)):
             return antecedent_of_noun(doc, noun)
-        return None
+        return _adverbial_participle_subject(doc, verb, lex)
     partner = doc[last] if last is not None and last != verb.i else None
     return preposed_subject(doc, verb, lex, partner)
+
+
+def _subject_before(doc: Doc, verb: Token) -> bool:
+    """"Il avertit que", "Le parquet allègue que": a subject makes the form finite, whatever the
+    tagger's reading (it takes such forms for past participles)."""
+    k = verb_group_start(doc, verb.i) - 1
+    return k >= verb.sent.start and is_clitic_subject(doc[k]) \
+        or any(c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i for c in verb.children)
+
+
+def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
+    """"X a rejeté les critiques, affirmant que ...", "en ajoutant que": a participle set off by a
+    comma, or a gerund, speaks for the subject of the verb it depends on."""
+    k = verb.i - 1
+    while k >= verb.sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k < verb.sent.start or doc[k].text != "," and doc[k].lower_ != "en":
+        return None
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "conj", "acl", "xcomp"):
+        return None
+    return preposed_subject(doc, head, lex)
 
 
 def _noun_before(doc: Doc, verb: Token) -> Token | None:
@@ -182,13 +205,27 @@ def _que_after(doc: Doc, last: int) -> int | None:
     end = min(doc[last].sent.end, last + 12)
     for k in range(last + 1, end):
         tok = doc[k]
-        if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"):
+        if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"
+                                  or _addressee_between(doc, last + 1, k)):
             return None if doc[k - 1].lower_ in COMPOUND_QUE else k
         if is_finite(tok) or tok.text in STOP_PUNCT or tok.text in (":", "«", "»") or tok.pos_ == "SCONJ":
             return None
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
             return None
     return None
+
+
+def _addressee_between(doc: Doc, a: int, b: int) -> bool:
+    """"a déclaré à la BBC que": only a hearer ("à X") stands between the verb and "que", so the
+    "que" opens the statement even when the tagger reads it as a relative pronoun."""
+    k = a
+    while k < b and doc[k].pos_ == "ADV":
+        k += 1
+    if k >= b or doc[k].lower_ not in ("à", "au", "aux"):
+        return False
+    rest = doc[k + 1:b]
+    return len(rest) > 0 and all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADV") for t in rest) \
+        and any(t.pos_ in ("NOUN", "PROPN") for t in rest)
 
 
 def _inf_after(doc: Doc, j: int, limit: int) -> int | None:
