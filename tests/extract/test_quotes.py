@@ -302,3 +302,8 @@ def test_quotes_alleging_verb(quotes_of):
     (quote,) = quotes
     _at(text, quote, "l'ancien directeur a détourné des fonds publics")
     assert quote.speaker.name == "parquet"
+
+
+def test_quotes_present_participle_is_no_incise(quotes_of):
+    _, quotes = quotes_of("Le Maroc a présenté un plan de paix en mai, suggérant un cessez-le-feu dans tout le pays.")
+    assert quotes == []

@@ -317,8 +317,8 @@ def _incise_left(doc: Doc, verb: Token) -> int:
 def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
             segments: list[QuotedSegment]) -> Attribution | None:
     """"« ... », ajoute Hassan", "« ... » a-t-il souligné", "..., affirme X." (inverted subject)."""
-    if Frame.INCISE not in cue.frames:
-        return None
+    if Frame.INCISE not in cue.frames or _present_participle(tok):
+        return None  # "..., suggérant un cessez-le-feu": a participle is no inverted incise
     left = _incise_left(doc, tok)
     if left == 0 or incise_verb_at(doc, left, lex) != tok.i or doc[left - 1].text not in CLOSERS | {","}:
         return None
@@ -342,6 +342,11 @@ def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
     else:
         return None
     return Attribution(Via.INCISE, cue_text, doc[left].idx, start, end, speaker)
+
+
+def _present_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense") \
+        or tok.lower_.endswith("ant") and not is_finite(tok)
 
 
 def _after_incise(doc: Doc, verb: Token, speaker: SpeakerRef) -> int | None:
