@@ -74,3 +74,13 @@ def test_quotes_speaker_preposed_pronoun_is_the_previous_subject(quotes_of):
                        "Le président Alain Dossou a critiqué l'opposition lors d'un meeting à Cotonou. "
                        "Il a déclaré que les élections auraient lieu en mars.")
     assert _speaker_of(quotes, "les élections") == "Alain Dossou"
+
+
+def test_quotes_speaker_fronted_prepositional_phrase_is_no_subject(quotes_of):
+    quotes = quotes_of("Dans un entretien accordé à la radio, Kamara a prévenu que les négociations reprendraient.")
+    assert _speaker_of(quotes, "les négociations") == "Kamara"
+
+
+def test_quotes_speaker_hearer_after_the_inverted_name(quotes_of):
+    quotes = quotes_of('"Nous manquons de tout", a raconté Fatou Sarr à la radio nationale.')
+    assert _speaker_of(quotes, "Nous manquons") == "Fatou Sarr"

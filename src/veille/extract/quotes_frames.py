@@ -175,7 +175,9 @@ def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) 
     head = verb.head
     if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "conj", "acl", "xcomp"):
         return None
-    return preposed_subject(doc, head, lex)
+    root = verb.sent.root  # "X note que Y est diffusé, ajoutant que": the main clause's subject
+    main = root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else head
+    return preposed_subject(doc, main, lex)
 
 
 def _noun_before(doc: Doc, verb: Token) -> Token | None:

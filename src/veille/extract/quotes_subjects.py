@@ -71,8 +71,9 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
         subj = _subject_child(verb.head)  # "a condamné ... et estimé que": the first verb's subject
         group = verb_group_start(doc, verb.head.i)
     sent_start = verb.sent.start
-    if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)):
-        subj = None
+    if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)
+                             or any(c.dep_ == "case" for c in subj.children)):
+        subj = None  # "Dans une interview à la radio, X a dit": a phrase after a preposition is no subject
     head = subj.i if subj is not None else _nearest_left_head(doc, group, sent_start)
     if head is None or lex.is_impersonal(doc[head].text):
         return None
@@ -210,6 +211,8 @@ def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = Fal
             break
         if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
+        if tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
+            break  # "a raconté Awa Konaté à la radio": the hearer is not part of the speaker
         j += 1
     head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN") or name_like(doc[m])
                  or doc[m].lower_ in PERSONAL_PRONOUNS | RELATIVE), None)
