@@ -84,3 +84,12 @@ def test_quotes_speaker_fronted_prepositional_phrase_is_no_subject(quotes_of):
 def test_quotes_speaker_hearer_after_the_inverted_name(quotes_of):
     quotes = quotes_of('"Nous manquons de tout", a raconté Fatou Sarr à la radio nationale.')
     assert _speaker_of(quotes, "Nous manquons") == "Fatou Sarr"
+
+
+def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
+    # "note" after a quote and its comma is the verb noter, though the tagger reads the noun
+    quotes = quotes_of('Le village a été reconstruit. "La route était un endroit dangereux pour les enfants", '
+                       "note Ferrand. Les travaux ont duré deux ans.")
+    (quote,) = quotes
+    assert quote.cue == "note"
+    assert quote.speaker.name == "Ferrand"

@@ -26,6 +26,7 @@ from veille.extract.quotes_clauses import (
     is_finite,
     is_negated,
     is_passive,
+    noun_tagged_incise_verb,
     segment_containing,
     segment_opening_at,
     trimmed_chars,
@@ -87,7 +88,7 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+    if tok.pos_ not in ("VERB", "AUX", "ADJ") and not noun_tagged_incise_verb(doc, tok.i):
         return None
     for cue in lex.multiword_verbs():
         if tok.lemma_.lower() != cue.words[0]:
@@ -105,7 +106,7 @@ def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCu
 
 def _verb_like(doc: Doc, tok: Token) -> bool:
     """A verb, or a participle the tagger took for an adjective ("a nuancé")."""
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or noun_tagged_incise_verb(doc, tok.i):
         return True
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return tok.pos_ == "ADJ" and prev is not None and is_aux(prev) and prev.lemma_ == "avoir"
