@@ -93,3 +93,9 @@ def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
     (quote,) = quotes
     assert quote.cue == "note"
     assert quote.speaker.name == "Ferrand"
+
+
+def test_quotes_speaker_pronoun_skips_the_subject_of_a_reported_clause(quotes_of):
+    quotes = quotes_of("Moussa Traoré, l'un des responsables de la coopérative, affirme que la sécheresse a détruit "
+                       'les récoltes du village. "Les familles ont faim", dit-il.')
+    assert _speaker_of(quotes, "Les familles") == "Moussa Traoré"

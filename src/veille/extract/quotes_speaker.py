@@ -171,21 +171,32 @@ class SpeakerBook:
         return actor
 
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
-        """The closest earlier subject noun phrase that agrees with the pronoun."""
-        for k in range(tok.i - 1, max(-1, tok.i - 400), -1):
-            cand = self.doc[k]
-            if _subject_like(cand) and _agrees(cand, number, gender) \
-                    and not any(s.contains(cand.idx) for s in self.segments):
-                ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
-                if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
-                    ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i,
-                                     cand.i + 1, cand.i)
-                desc = describe(self.doc, ref, self.lex)
-                if desc is not None:
-                    actor = self._earlier(desc) or self._build(ref, desc)
-                    self.remember(actor, cand, desc.lemmas)
-                    return actor
+        """The closest earlier subject noun phrase that agrees with the pronoun; for "il" or "elle",
+        a named person subject of the last two sentences first ("X, directeur de ..., affirme que
+        l'enlèvement a ... « ... », dit-il": X, not "l'enlèvement")."""
+        candidates = [self.doc[k] for k in range(tok.i - 1, max(-1, tok.i - 400), -1)]
+        candidates = [c for c in candidates if _subject_like(c) and _agrees(c, number, gender)
+                      and not any(s.contains(c.idx) for s in self.segments)]
+        here = self._sentence_index(tok)
+        if number == "Sing":
+            people = [c for c in candidates if c.ent_type_ == "PER" and here - self._sentence_index(c) <= 2]
+            candidates = people + candidates
+        for cand in candidates:
+            actor = self._subject_actor(cand)
+            if actor is not None:
+                return actor
         return None
+
+    def _subject_actor(self, cand: Token) -> Actor | None:
+        ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
+        if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
+            ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i, cand.i + 1, cand.i)
+        desc = describe(self.doc, ref, self.lex)
+        if desc is None:
+            return None
+        actor = self._earlier(desc) or self._build(ref, desc)
+        self.remember(actor, cand, desc.lemmas, named=desc.proper)
+        return actor
 
     def _resolve_span(self, span) -> Actor | None:
         return self.actors.actor_for_span(span) if self.actors is not None else None
