@@ -99,3 +99,9 @@ def test_quotes_speaker_pronoun_skips_the_subject_of_a_reported_clause(quotes_of
     quotes = quotes_of("Moussa Traoré, l'un des responsables de la coopérative, affirme que la sécheresse a détruit "
                        'les récoltes du village. "Les familles ont faim", dit-il.')
     assert _speaker_of(quotes, "Les familles") == "Moussa Traoré"
+
+
+def test_quotes_speaker_standalone_quote_goes_on_from_a_recent_quote(quotes_of):
+    quotes = quotes_of('"Le fleuve a débordé en une nuit", raconte Aïssata Diallo. Sa maison a été emportée. '
+                       'Elle vit désormais chez sa sœur. "Nous avons tout perdu, même les papiers."')
+    assert _speaker_of(quotes, "Nous avons tout perdu") == "Aïssata Diallo"
