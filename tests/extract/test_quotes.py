@@ -307,3 +307,12 @@ def test_quotes_alleging_verb(quotes_of):
 def test_quotes_present_participle_is_no_incise(quotes_of):
     _, quotes = quotes_of("Le Maroc a présenté un plan de paix en mai, suggérant un cessez-le-feu dans tout le pays.")
     assert quotes == []
+
+
+def test_quotes_selon_before_a_clause_whose_verb_is_tagged_as_a_noun(quotes_of):
+    # "place" is read as a noun; the parser still makes it the head of a clause with a subject
+    text, quotes = quotes_of("Selon l'historien Paul Mensah, la tradition populaire place toujours la reine "
+                             "aux côtés des héros.")
+    (quote,) = quotes
+    _at(text, quote, "la tradition populaire place toujours la reine aux côtés des héros")
+    assert quote.speaker.name == "Paul Mensah"
