@@ -316,3 +316,10 @@ def test_quotes_selon_before_a_clause_whose_verb_is_tagged_as_a_noun(quotes_of):
     (quote,) = quotes
     _at(text, quote, "la tradition populaire place toujours la reine aux côtés des héros")
     assert quote.speaker.name == "Paul Mensah"
+
+
+def test_quotes_trailing_selon_without_comma(quotes_of):
+    text, quotes = quotes_of("Les pluies ont détruit plus de deux cents maisons dans la région selon la Croix-Rouge.")
+    (quote,) = quotes
+    _at(text, quote, "Les pluies ont détruit plus de deux cents maisons dans la région")
+    assert quote.cue == "selon"

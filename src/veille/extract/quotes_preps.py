@@ -156,6 +156,9 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
         return trimmed_chars(doc, first, end)
     if _at_clause_start(doc, a):
         return trimmed_chars(doc, b, clause_end(doc, b, lex, segments))
+    if nxt in (".", "!", "?", "…") and b + 1 >= doc[a].sent.end:  # "... sont morts selon l'armée."
+        first = _whole_statement(doc, clause_start(doc, a, segments), a)
+        return trimmed_chars(doc, first, a)
     return None
 
 
