@@ -323,3 +323,10 @@ def test_quotes_trailing_selon_without_comma(quotes_of):
     (quote,) = quotes
     _at(text, quote, "Les pluies ont détruit plus de deux cents maisons dans la région")
     assert quote.cue == "selon"
+
+
+def test_quotes_admitting_with_an_infinitive(quotes_of):
+    text, quotes = quotes_of("Plusieurs policiers ont admis avoir frappé des manifestants pendant la nuit.")
+    (quote,) = quotes
+    _at(text, quote, "avoir frappé des manifestants pendant la nuit")
+    assert quote.speaker.name == "policiers"
