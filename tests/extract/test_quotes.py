@@ -270,3 +270,63 @@ def test_quotes_dev_gold_f1_floor(nlp, kb, gazetteer):
     result = score.score(gold, system)
     assert result["quotes"][2] >= DEV_FLOOR_QUOTES
     assert result["quotes_with_speaker"][2] >= DEV_FLOOR_WITH_SPEAKER
+
+
+# --------------------------------------------------------------------------- issue 11: more constructions
+
+
+def test_quotes_que_after_a_hearer(quotes_of):
+    text, quotes = quotes_of("Sa sœur, Awa Konaté, a déclaré à la radio que la famille n'avait reçu aucune nouvelle.")
+    (quote,) = quotes
+    _at(text, quote, "la famille n'avait reçu aucune nouvelle")
+    assert quote.speaker.name == "Awa Konaté"
+
+
+def test_quotes_adverbial_participle_speaks_for_the_subject(quotes_of):
+    text, quotes = quotes_of("Le syndicat des enseignants a rejeté l'accord, affirmant que les salaires restaient trop bas.")
+    (quote,) = quotes
+    _at(text, quote, "les salaires restaient trop bas")
+    assert quote.cue == "affirmant que"
+    assert quote.speaker.name == "syndicat des enseignants"
+
+
+def test_quotes_gerund_speaks_for_the_subject(quotes_of):
+    text, quotes = quotes_of("Le maire a fermé le marché en expliquant que les pluies avaient détruit les étals.")
+    (quote,) = quotes
+    _at(text, quote, "les pluies avaient détruit les étals")
+    assert quote.speaker.name == "maire"
+
+
+def test_quotes_alleging_verb(quotes_of):
+    text, quotes = quotes_of("Le parquet allègue que l'ancien directeur a détourné des fonds publics.")
+    (quote,) = quotes
+    _at(text, quote, "l'ancien directeur a détourné des fonds publics")
+    assert quote.speaker.name == "parquet"
+
+
+def test_quotes_present_participle_is_no_incise(quotes_of):
+    _, quotes = quotes_of("Le Maroc a présenté un plan de paix en mai, suggérant un cessez-le-feu dans tout le pays.")
+    assert quotes == []
+
+
+def test_quotes_selon_before_a_clause_whose_verb_is_tagged_as_a_noun(quotes_of):
+    # "place" is read as a noun; the parser still makes it the head of a clause with a subject
+    text, quotes = quotes_of("Selon l'historien Paul Mensah, la tradition populaire place toujours la reine "
+                             "aux côtés des héros.")
+    (quote,) = quotes
+    _at(text, quote, "la tradition populaire place toujours la reine aux côtés des héros")
+    assert quote.speaker.name == "Paul Mensah"
+
+
+def test_quotes_trailing_selon_without_comma(quotes_of):
+    text, quotes = quotes_of("Les pluies ont détruit plus de deux cents maisons dans la région selon la Croix-Rouge.")
+    (quote,) = quotes
+    _at(text, quote, "Les pluies ont détruit plus de deux cents maisons dans la région")
+    assert quote.cue == "selon"
+
+
+def test_quotes_admitting_with_an_infinitive(quotes_of):
+    text, quotes = quotes_of("Plusieurs policiers ont admis avoir frappé des manifestants pendant la nuit.")
+    (quote,) = quotes
+    _at(text, quote, "avoir frappé des manifestants pendant la nuit")
+    assert quote.speaker.name == "policiers"

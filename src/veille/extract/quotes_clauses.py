@@ -96,6 +96,21 @@ def segment_containing(segments: list[QuotedSegment], offset: int) -> QuotedSegm
     return next((s for s in segments if s.start <= offset < s.end), None)
 
 
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger marks as a person or organisation name, whatever its part of
+    speech: "souligne Moura" (tagged as a form of "mourir"), "selon Garba"."""
+    return tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper() and tok.i > tok.sent.start
+
+
+def noun_tagged_incise_verb(doc: Doc, j: int) -> bool:
+    """"« ... », note X": right after a quote and its comma, a form the tagger took for a noun
+    ("note", "estime") and followed by a name or a determiner is the incise's verb."""
+    if doc[j].pos_ != "NOUN" or j < 2 or doc[j - 1].text != "," or doc[j - 2].text not in ('"', "»", "”", "'"):
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is not None and (nxt.pos_ in ("PROPN", "DET") or name_like(nxt) or is_clitic_subject(nxt))
+
+
 def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     """Index of the reporting verb of an incise starting at token k ("a-t-il souligné", "affirme X")."""
     j = k
@@ -107,7 +122,7 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
         j += 1  # "a ensuite précisé"
     while j < len(doc) and is_clitic_subject(doc[j]):
         j += 1
-    if j >= len(doc) or doc[j].pos_ != "VERB":
+    if j >= len(doc) or doc[j].pos_ != "VERB" and not noun_tagged_incise_verb(doc, j):
         return None
     cue = lex.verb_for_form(doc[j].text, doc[j].lemma_)
     if cue is None or Frame.INCISE not in cue.frames:
@@ -115,7 +130,8 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     a = skip_addressee(doc, j + 1)
     after = doc[a] if a < len(doc) else None
     clitic_before = any(is_clitic_subject(doc[m]) for m in range(k, j))
-    if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN"))):
+    if clitic_before or (after is not None and (is_clitic_subject(after) or after.pos_ in ("PROPN", "DET", "NOUN")
+                                                                         or name_like(after))):
         return j
     return None
 

@@ -26,6 +26,7 @@ from veille.extract.quotes_clauses import (
     is_finite,
     is_negated,
     is_passive,
+    noun_tagged_incise_verb,
     segment_containing,
     segment_opening_at,
     trimmed_chars,
@@ -87,7 +88,7 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+    if tok.pos_ not in ("VERB", "AUX", "ADJ") and not noun_tagged_incise_verb(doc, tok.i):
         return None
     for cue in lex.multiword_verbs():
         if tok.lemma_.lower() != cue.words[0]:
@@ -105,7 +106,7 @@ def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCu
 
 def _verb_like(doc: Doc, tok: Token) -> bool:
     """A verb, or a participle the tagger took for an adjective ("a nuancé")."""
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or noun_tagged_incise_verb(doc, tok.i):
         return True
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return tok.pos_ == "ADJ" and prev is not None and is_aux(prev) and prev.lemma_ == "avoir"
@@ -139,7 +140,8 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
     infinitive ("vient de déclarer") borrows the subject of its governing verb."""
     form = verb.morph.get("VerbForm")
     if "Part" in form and "Past" in verb.morph.get("Tense") and verb.dep_ != "conj" \
-            and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)):
+            and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)) \
+            and not _subject_before(doc, verb):
         return None  # "la loi dite « Sur l'information »": an adjective, nobody speaks
     if "Inf" in form:
         if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
@@ -150,9 +152,33 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
         if noun is not None and (noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG")
                                  or lex.source_noun(noun.lemma_)):
             return antecedent_of_noun(doc, noun)
-        return None
+        return _adverbial_participle_subject(doc, verb, lex)
     partner = doc[last] if last is not None and last != verb.i else None
     return preposed_subject(doc, verb, lex, partner)
+
+
+def _subject_before(doc: Doc, verb: Token) -> bool:
+    """"Il avertit que", "Le parquet allègue que": a subject makes the form finite, whatever the
+    tagger's reading (it takes such forms for past participles)."""
+    k = verb_group_start(doc, verb.i) - 1
+    return k >= verb.sent.start and is_clitic_subject(doc[k]) \
+        or any(c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i for c in verb.children)
+
+
+def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) -> SpeakerRef | None:
+    """"X a rejeté les critiques, affirmant que ...", "en ajoutant que": a participle set off by a
+    comma, or a gerund, speaks for the subject of the verb it depends on."""
+    k = verb.i - 1
+    while k >= verb.sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k < verb.sent.start or doc[k].text != "," and doc[k].lower_ != "en":
+        return None
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "conj", "acl", "xcomp"):
+        return None
+    root = verb.sent.root  # "X note que Y est diffusé, ajoutant que": the main clause's subject
+    main = root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else head
+    return preposed_subject(doc, main, lex)
 
 
 def _noun_before(doc: Doc, verb: Token) -> Token | None:
@@ -182,13 +208,27 @@ def _que_after(doc: Doc, last: int) -> int | None:
     end = min(doc[last].sent.end, last + 12)
     for k in range(last + 1, end):
         tok = doc[k]
-        if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"):
+        if tok.lower_ in QUE and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or doc[k - 1].lemma_ == "fait"
+                                  or _addressee_between(doc, last + 1, k)):
             return None if doc[k - 1].lower_ in COMPOUND_QUE else k
         if is_finite(tok) or tok.text in STOP_PUNCT or tok.text in (":", "«", "»") or tok.pos_ == "SCONJ":
             return None
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
             return None
     return None
+
+
+def _addressee_between(doc: Doc, a: int, b: int) -> bool:
+    """"a déclaré à la BBC que": only a hearer ("à X") stands between the verb and "que", so the
+    "que" opens the statement even when the tagger reads it as a relative pronoun."""
+    k = a
+    while k < b and doc[k].pos_ == "ADV":
+        k += 1
+    if k >= b or doc[k].lower_ not in ("à", "au", "aux"):
+        return False
+    rest = doc[k + 1:b]
+    return len(rest) > 0 and all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADV") for t in rest) \
+        and any(t.pos_ in ("NOUN", "PROPN") for t in rest)
 
 
 def _inf_after(doc: Doc, j: int, limit: int) -> int | None:
@@ -280,8 +320,8 @@ def _incise_left(doc: Doc, verb: Token) -> int:
 def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
             segments: list[QuotedSegment]) -> Attribution | None:
     """"« ... », ajoute Hassan", "« ... » a-t-il souligné", "..., affirme X." (inverted subject)."""
-    if Frame.INCISE not in cue.frames:
-        return None
+    if Frame.INCISE not in cue.frames or _present_participle(tok):
+        return None  # "..., suggérant un cessez-le-feu": a participle is no inverted incise
     left = _incise_left(doc, tok)
     if left == 0 or incise_verb_at(doc, left, lex) != tok.i or doc[left - 1].text not in CLOSERS | {","}:
         return None
@@ -305,6 +345,11 @@ def _incise(doc: Doc, tok: Token, cue: ReportingCue, lex: ReportingLexicon,
     else:
         return None
     return Attribution(Via.INCISE, cue_text, doc[left].idx, start, end, speaker)
+
+
+def _present_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense") \
+        or tok.lower_.endswith("ant") and not is_finite(tok)
 
 
 def _after_incise(doc: Doc, verb: Token, speaker: SpeakerRef) -> int | None:

@@ -1,14 +1,20 @@
 """Quoted segments of a text: what stands between quotation marks, as character offsets.
 
-French quotes are « ... »; English curly “ ... ”, straight "..." and single ‹ ... › also occur.
+French quotes are « ... »; English curly “ ... ”, straight "..." (or ''...'') and single ‹ ... ›
+also occur.
 Only top-level segments are returned (a “ ” inside « » belongs to its outer quote). A « left
 open at the end of a paragraph continues when the next paragraph opens with « again (the
 French convention for a quote over several paragraphs); otherwise it ends with its paragraph.
+
+A straight " has no direction of its own: its neighbours give it one (after a space and before
+a word it opens, after a word and before a space or punctuation it closes), so that a quote
+nested in another ("il criait "non" en partant") stays inside it and a stray mark left open
+does not turn every later quote of the paragraph inside out.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WORD = re.compile(r"\w+")
 PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
@@ -32,14 +38,28 @@ class QuotedSegment:
 
 
 def find_quoted_segments(text: str) -> list[QuotedSegment]:
+    """Top-level quoted segments; two apostrophes ('') stand for a straight double quote."""
+    segments = _find_segments(text.replace("''", '" '))
+    return [_doubled(text, seg) for seg in segments]
+
+
+def _doubled(text: str, seg: QuotedSegment) -> QuotedSegment:
+    """A segment between '' marks: its closing mark is two characters wide."""
+    if text[seg.open_at] == "'" and seg.closed and text[seg.close_end:seg.close_end + 1] == "'":
+        return replace(seg, close_end=seg.close_end + 1)
+    return seg
+
+
+def _find_segments(text: str) -> list[QuotedSegment]:
     segments: list[QuotedSegment] = []
+    straight = straight_pairs(text)
     i = 0
     while i < len(text):
         mark = text[i]
         if mark not in PAIRS:
             i += 1
             continue
-        close, closed = _find_close(text, i, mark)
+        close, closed = (straight.get(i), True) if mark == '"' else _find_close(text, i, mark)
         if close is None:  # a lone straight quote: not a quotation
             i += 1
             continue
@@ -48,6 +68,56 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
             segments.append(seg)
         i = seg.close_end if seg is not None else close + 1
     return segments
+
+
+OPENS_AFTER = frozenset(SPACES + "\n([{—–-/:;,")
+CLOSES_BEFORE = frozenset(SPACES + "\n.,;:!?)]}…—–-'’»")
+
+
+def _direction(text: str, i: int) -> str:
+    """"open", "close" or "either" for the straight quote at i, from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in OPENS_AFTER and after not in SPACES and after != "\n"
+    closes = before not in SPACES and before != "\n" and (after in CLOSES_BEFORE or after == '"')
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def straight_pairs(text: str) -> dict[int, int]:
+    """Opening index -> closing index of the outermost straight-quote pairs, paragraph by
+    paragraph. Nested pairs close from the inside out; an opening mark that nothing closes is
+    dropped and the paragraph paired again without it."""
+    pairs: dict[int, int] = {}
+    start = 0
+    for end in [*(k for k, c in enumerate(text) if c == "\n"), len(text)]:
+        marks = [k for k in range(start, end) if text[k] == '"']
+        start = end + 1
+        while marks:
+            found, stray = _pair_marks(text, marks)
+            if stray is None:
+                pairs.update(found)
+                break
+            marks.remove(stray)
+    return pairs
+
+
+def _pair_marks(text: str, marks: list[int]) -> tuple[dict[int, int], int | None]:
+    """Outermost pairs of these marks and the first opening left unclosed (None when all close)."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for k in marks:
+        direction = _direction(text, k)
+        if direction == "open" or direction == "either" and not stack:
+            stack.append(k)
+        elif stack:
+            opened = stack.pop()
+            if not stack:
+                pairs[opened] = k
+    return pairs, (stack[0] if stack else None)
 
 
 def _find_close(text: str, open_at: int, mark: str) -> tuple[int | None, bool]:

@@ -130,7 +130,14 @@ def _statement(doc: Doc, span: tuple[int, int], segments: list[QuotedSegment]) -
     """A clause with a finite verb, or quoted words: "ou, selon les juridictions, de la prison" is not."""
     if any(s.open_at >= span[0] and s.close_end <= span[1] + 1 for s in segments):
         return True
-    return any(is_finite(t) for t in tokens_between(doc, *span))
+    tokens = tokens_between(doc, *span)
+    return any(is_finite(t) for t in tokens) or any(_predicate_with_subject(t) for t in tokens)
+
+
+def _predicate_with_subject(tok: Token) -> bool:
+    """"la tradition place ...": the parser's head of a clause with a subject, though the tagger
+    took the verb for a noun."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
 def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
@@ -149,6 +156,9 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
         return trimmed_chars(doc, first, end)
     if _at_clause_start(doc, a):
         return trimmed_chars(doc, b, clause_end(doc, b, lex, segments))
+    if nxt in (".", "!", "?", "…") and b + 1 >= doc[a].sent.end:  # "... sont morts selon l'armée."
+        first = _whole_statement(doc, clause_start(doc, a, segments), a)
+        return trimmed_chars(doc, first, a)
     return None
 
 

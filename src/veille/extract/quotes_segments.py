@@ -21,6 +21,7 @@ from veille.model import QuoteKind
 MIN_WORDS = 4  # fewer quoted words than this, alone, are a term ("« fêtes sauvages »")
 MIN_WORDS_AFTER_DETERMINER = 8  # "une « source proche du dossier »" is a designation unless long
 LOOKBACK_SENTENCES = 2
+RUN_ON_SENTENCES = 3  # a quoted statement standing alone goes on from a quote this many sentences back
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: 
         speaker, cue = _reporter_before(doc, doc[opening.i - 1].sent, lex)
         if speaker is not None:  # "X a nuancé les chiffres. « On a constaté ... »"
             return _direct(seg, Via.COLON, cue, doc[opening.i - 1].sent.start_char, speaker)
+    if previous is None and opening.is_sent_start:  # « ... » a few sentences after someone's quote
+        previous = _previous_quote(doc, opening, drafts, RUN_ON_SENTENCES)
     return _direct(seg, Via.UNATTRIBUTED, None, seg.open_at, None, follows=previous)
 
 
@@ -103,8 +106,8 @@ def _reporter_before(doc: Doc, span, lex: ReportingLexicon) -> tuple[SpeakerRef 
     return None, None
 
 
-def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | None:
-    """The quote just before, ending in the same or the previous sentence (same paragraph)."""
+def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft], sentences: int = 1) -> Draft | None:
+    """The quote just before, ending in the same sentence or in one of the `sentences` before."""
     earlier = [d for d in drafts if d.end <= opening.idx and d.kind is not QuoteKind.INDIRECT]
     if not earlier:
         return None
@@ -112,9 +115,12 @@ def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | No
     end_tok = token_at(doc, last.end - 1)
     if end_tok is None:
         return None
-    here, there = opening.sent, end_tok.sent
-    before = doc[here.start - 1].sent if here.start > 0 else here
-    return last if there.start in (here.start, before.start) else None
+    starts = [opening.sent.start]
+    for _ in range(sentences):
+        if starts[-1] == 0:
+            break
+        starts.append(doc[starts[-1] - 1].sent.start)
+    return last if end_tok.sent.start in starts else None
 
 
 def statement_like(doc: Doc, seg: QuotedSegment, opening: Token) -> bool:

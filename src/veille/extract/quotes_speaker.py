@@ -1,9 +1,7 @@
 """From a speaker phrase to an Actor: name and role, identity from the resolver, coreference.
 
-"Fatoumata Coulibaly, enseignante-chercheuse à Bamako" -> name "Fatoumata Coulibaly", role
-"enseignante-chercheuse à Bamako"; "un communiqué de la police londonienne" -> name "police
-londonienne" (the author of the document); "le quotidien" after "Le quotidien français Le
-Figaro" -> the same speaker, named at its most complete mention (GUIDELINES §4). Country,
+The phrase is split into name and role by quotes_describe; "le quotidien" after "Le quotidien
+français Le Figaro" -> the same speaker, named at its most complete mention (GUIDELINES §4). Country,
 sector and organisation come from the knowledge resolver (DocActors) when it knows the phrase;
 a quote is never dropped for lack of an identity: the phrase itself then names the speaker.
 """
@@ -15,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import NP_LINKS, entities_in
+from veille.extract.quotes_describe import Described, describe, expand_acronym
 from veille.extract.quotes_marks import QuotedSegment
-from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, preposed_subject
+from veille.extract.quotes_subjects import SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
 from veille.model import Actor, EntityKind
 
@@ -29,148 +27,26 @@ PLACE_LABELS = ("LOC", "GPE")
 LOOKBACK_SENTENCES = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Described:
-    """A speaker phrase split into its name and role."""
-
-    name: str
-    role: str | None
-    name_start: int  # token range of the name
-    name_end: int
-    proper: bool  # the name is a proper noun (a person or organisation named as such)
-    lemmas: frozenset[str]  # head nouns of the phrase, to recognise a later "le documentaire"
-
-
-def _parts(doc: Doc, ref: SpeakerRef) -> list[tuple[int, int]]:
-    """Comma-separated parts of the phrase, leading adverbs dropped ("aujourd'hui professeur")."""
-    parts, a = [], ref.start
-    for k in range(ref.start, ref.end + 1):
-        if k == ref.end or doc[k].text == ",":
-            while a < k and doc[a].pos_ == "ADV":
-                a += 1
-            if a < k and doc[a].pos_ not in ("VERB", "AUX", "SCONJ", "PUNCT") \
-                    and not (doc[a].pos_ == "PRON" and doc[a].lower_ in PERSONAL_PRONOUNS | RELATIVE):
-                parts.append((a, k))
-            a = k + 1
-    return parts
-
-
-def _strip_det(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> int:
-    """Drop articles, partitives and titles: "les", "d'autres", "Mme" — not the "De" of "De Santis"."""
-    while a < b and (doc[a].pos_ == "DET" and doc[a].lower_ != "de" or doc[a].lower_.rstrip(".") + "." in lex.name_titles
-                     or doc[a].lower_ in lex.name_titles
-                     or doc[a].lower_ in ("d'", "d’", "de", "des", "du")
-                     and not (a + 1 < b and doc[a + 1].pos_ == "PROPN" and doc[a].text[0].isupper())):
-        a += 1
-    return a
-
-
-def _entity_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> tuple[int, int] | None:
-    """A named entity heading the part (not one inside a "de X" complement), its end mended
-    when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
-    for ent_start, ent_end in entities_in(doc, a, b, labels):
-        k = ent_start - 1
-        while k >= a and doc[k].pos_ == "DET":
-            k -= 1
-        if k >= a and (doc[k].pos_ == "ADP" or doc[k].lower_ in NP_LINKS):
-            continue
-        end = ent_end
-        while end < b and not doc[end].is_punct and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ == ""
-                                                     or not doc[end - 1].whitespace_):
-            end += 1
-        return ent_start, end
-    return None
-
-
-def _all_proper(doc: Doc, a: int, b: int) -> bool:
-    """An apposed name ("Timor Goksel", whatever the tagger's label): proper nouns only."""
-    return b - a >= 2 and all(doc[k].pos_ == "PROPN" or doc[k].dep_ == "flat:name" for k in range(a, b))
-
-
-def expand_acronym(doc: Doc, name: str) -> str:
-    """"HRW" -> "Human Rights Watch" when the article spells the name out somewhere."""
-    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
-        return name
-    for ent in doc.ents:
-        capitals = "".join(w[0] for w in ent.text.replace("-", " ").split() if w[0].isupper())
-        if capitals == name and len(ent) > 1:
-            return ent.text
-    return name
-
-
-def _text(doc: Doc, a: int, b: int) -> str:
-    return doc[a:b].text.strip(" ,") if a < b else ""
-
-
-def describe(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> Described | None:
-    parts = _parts(doc, ref)
-    if not parts:
-        return None
-    named = next((p for p in parts if _entity_in(doc, *p, ("PER",))), None) \
-        or next((p for p in parts if _all_proper(doc, *p)), None) \
-        or next((p for p in parts if _entity_in(doc, *p, ("ORG", "MISC"))), None)
-    main = named or parts[0]
-    others = [_text(doc, *p) for p in parts if p != main and doc[p[0]].pos_ != "ADP"]
-    lemmas = frozenset(doc[a:b].root.lemma_.lower() for a, b in parts if b > a)
-    ent = _entity_in(doc, *main, ("PER",)) or (main if _all_proper(doc, *main) else None) \
-        or _entity_in(doc, *main, ("ORG", "MISC"))
-    if ent is not None:
-        name_a = _strip_det(doc, ent[0], ent[1], lex) if doc[ent[0]].lower_.rstrip(".") in _titles(lex) \
-            else ent[0]
-        rest_a = _strip_det(doc, main[0], main[1], lex)
-        inner_role = _role_around(doc, rest_a, main[1], ent, lex)
-        role = ", ".join(r for r in [inner_role, *others] if r) or None
-        return Described(_text(doc, name_a, ent[1]), role, name_a, ent[1], True, lemmas)
-    a = _strip_det(doc, *main, lex)
-    if a >= main[1]:
-        return None
-    author = _document_author(doc, a, main[1], lex)
-    if author is not None:
-        role = ", ".join(r for r in [_text(doc, a, main[1]), *others] if r)
-        return Described(_text(doc, *author), role, author[0], author[1], _has_propn(doc, *author), lemmas)
-    role = ", ".join(others) or None
-    return Described(_text(doc, a, main[1]), role, a, main[1], _has_propn(doc, a, main[1]), lemmas)
-
-
-def _titles(lex: ReportingLexicon) -> set[str]:
-    return {t.rstrip(".") for t in lex.name_titles}
-
-
-def _role_around(doc: Doc, a: int, b: int, ent: tuple[int, int], lex: ReportingLexicon) -> str:
-    """What the named part says besides the name: "président afghan" in "Le président afghan X"."""
-    before = _text(doc, a, ent[0]) if ent[0] > a else ""
-    after_a = ent[1]
-    while after_a < b and (doc[after_a].lower_ in NP_LINKS or doc[after_a].pos_ == "DET"):
-        after_a += 1
-    after = _text(doc, after_a, b)
-    return " ".join(x for x in (before, after) if x)
-
-
-def _document_author(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> tuple[int, int] | None:
-    """"communiqué de la police londonienne" -> the police: a document noun and its "de" complement."""
-    noun = lex.source_noun(doc[a].lemma_) if doc[a].pos_ == "NOUN" else None
-    if noun is None or not noun.document:
-        return None
-    k = a + 1
-    while k < b and doc[k].pos_ == "ADJ":
-        k += 1
-    if k >= b or doc[k].lower_ not in ("de", "du", "des", "d'", "d’"):
-        return None
-    start = _strip_det(doc, k, b, lex)
-    return (start, b) if start < b else None
-
-
-def _has_propn(doc: Doc, a: int, b: int) -> bool:
-    """A name that starts with a proper noun ("HRW", "Hassan"), not a description naming a place."""
-    return a < b and doc[a].pos_ == "PROPN"
-
-
 @dataclass
 class _Known:
     actor: Actor
     head: Token
     lemmas: frozenset[str]
     sentence: int
+    named: bool = False  # met by its proper name, not a description or a pronoun
+
+
+def _definite_before(doc: Doc, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1  # "la jeune chercheuse"
+    return k >= 0 and doc[k].lower_ in ("le", "la", "l'", "l’")
+
+
+def _sectors_fit(person: Actor, described: Actor) -> bool:
+    """The trade of a description may be that person's: no sector known, or one shared."""
+    known = set(person.sector) - {"CVL"}
+    return not known or not described.sector or bool(known & set(described.sector))
 
 
 @dataclass
@@ -203,12 +79,30 @@ class SpeakerBook:
         if desc is None:
             return None
         actor = self._earlier(desc) or self._build(ref, desc)
-        self.remember(actor, self.doc[ref.head], desc.lemmas)
+        actor = self._named_person(ref, desc, actor) or actor
+        self.remember(actor, self.doc[ref.head], desc.lemmas, named=desc.proper)
         return actor
 
-    def remember(self, actor: Actor, head: Token, lemmas: frozenset[str] = frozenset()) -> None:
+    def remember(self, actor: Actor, head: Token, lemmas: frozenset[str] = frozenset(), named: bool = False) -> None:
         sent_index = self._sentence_index(head)
-        self.known.append(_Known(actor, head, lemmas | {t.lower() for t in actor.name.split()}, sent_index))
+        self.known.append(_Known(actor, head, lemmas | {t.lower() for t in actor.name.split()}, sent_index, named))
+
+    def _named_person(self, ref: SpeakerRef, desc: Described, actor: Actor) -> Actor | None:
+        """"l'experte", "le chercheur" after a named expert spoke: a singular definite description
+        of someone's trade, naming no one, is the person of that trade who spoke last."""
+        head = self.doc[ref.head]
+        if desc.proper or actor.kb_id or actor.kind is not EntityKind.PERSON or head.pos_ != "NOUN" \
+                or "Plur" in head.morph.get("Number") or not _definite_before(self.doc, desc.name_start):
+            return None
+        gender = next(iter(head.morph.get("Gender")), None)
+        here = self._sentence_index(head)
+        for known in reversed(self.known):
+            if here - known.sentence > LOOKBACK_SENTENCES:
+                break
+            if known.named and _is_person(known) and _sectors_fit(known.actor, actor) \
+                    and (known.head.pos_ != "PROPN" or _agrees(known.head, "Sing", gender)):
+                return known.actor
+        return None
 
     def _earlier(self, desc: Described) -> Actor | None:
         """"le documentaire" after "Le documentaire d'Al Jazeera": the same, most complete speaker."""
@@ -239,28 +133,70 @@ class SpeakerBook:
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
         here = self._sentence_index(tok)
-        for known in reversed(self.known):
-            if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i \
-                    and _agrees(known.head, number, gender):
-                return known.actor
+        if not tok.lower_.startswith("-"):  # "Il a déclaré que": the previous sentence's subject first
+            subject = self._previous_subject(tok, number, gender)
+            if subject is not None:
+                return subject
+        recent = [known for known in reversed(self.known)
+                  if here - known.sentence <= LOOKBACK_SENTENCES and known.head.i < tok.i
+                  and _agrees_known(known, number, gender)]
+        if number == "Sing":  # "ajoute-t-elle": a person who spoke is likelier than a country named since
+            person = next((known for known in recent if _is_person(known)), None)
+            if person is not None:
+                return person.actor
+        if recent:
+            return recent[0].actor
         return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
 
+    def _previous_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """The subject of the main verb of the sentence before, when it is a name that agrees:
+        "Le président X a critiqué Y. Il a déclaré que ..." is X, not Y nor an earlier speaker."""
+        start = tok.sent.start
+        if start == 0 or any(t.pos_ in ("NOUN", "PROPN") for t in self.doc[start:tok.i]):
+            return None
+        prev = self.doc[start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None or subj.pos_ != "PROPN" and not any(t.ent_type_ == "PER" for t in subj.subtree) \
+                or any(s.contains(subj.idx) for s in self.segments) or not _agrees(subj, number, gender):
+            return None
+        known = next((k for k in reversed(self.known) if k.head.i == subj.i), None)
+        if known is not None:
+            return known.actor
+        ref = preposed_subject(self.doc, prev.root, self.lex)
+        desc = describe(self.doc, ref, self.lex) if ref is not None and ref.head == subj.i else None
+        if desc is None or not desc.proper:
+            return None
+        actor = self._build(ref, desc)
+        self.remember(actor, subj, desc.lemmas, named=True)
+        return actor
+
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
-        """The closest earlier subject noun phrase that agrees with the pronoun."""
-        for k in range(tok.i - 1, max(-1, tok.i - 400), -1):
-            cand = self.doc[k]
-            if _subject_like(cand) and _agrees(cand, number, gender) \
-                    and not any(s.contains(cand.idx) for s in self.segments):
-                ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
-                if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
-                    ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i,
-                                     cand.i + 1, cand.i)
-                desc = describe(self.doc, ref, self.lex)
-                if desc is not None:
-                    actor = self._earlier(desc) or self._build(ref, desc)
-                    self.remember(actor, cand, desc.lemmas)
-                    return actor
+        """The closest earlier subject noun phrase that agrees with the pronoun; for "il" or "elle",
+        a named person subject of the last two sentences first ("X, directeur de ..., affirme que
+        l'enlèvement a ... « ... », dit-il": X, not "l'enlèvement")."""
+        candidates = [self.doc[k] for k in range(tok.i - 1, max(-1, tok.i - 400), -1)]
+        candidates = [c for c in candidates if _subject_like(c) and _agrees(c, number, gender)
+                      and not any(s.contains(c.idx) for s in self.segments)]
+        here = self._sentence_index(tok)
+        if number == "Sing":
+            people = [c for c in candidates if c.ent_type_ == "PER" and here - self._sentence_index(c) <= 2]
+            candidates = people + candidates
+        for cand in candidates:
+            actor = self._subject_actor(cand)
+            if actor is not None:
+                return actor
         return None
+
+    def _subject_actor(self, cand: Token) -> Actor | None:
+        ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
+        if ref is None or not (ref.start <= cand.i < max(ref.end, cand.i + 1)):
+            ref = SpeakerRef(cand.left_edge.i if cand.left_edge.i >= cand.sent.start else cand.i, cand.i + 1, cand.i)
+        desc = describe(self.doc, ref, self.lex)
+        if desc is None:
+            return None
+        actor = self._earlier(desc) or self._build(ref, desc)
+        self.remember(actor, cand, desc.lemmas, named=desc.proper)
+        return actor
 
     def _resolve_span(self, span) -> Actor | None:
         return self.actors.actor_for_span(span) if self.actors is not None else None
@@ -311,9 +247,39 @@ def _gender(tok: Token) -> str | None:
     return None
 
 
+def _is_person(known: _Known) -> bool:
+    return known.actor.kind is EntityKind.PERSON or known.head.ent_type_ == "PER"
+
+
+def _agrees_known(known: _Known, number: str | None, gender: str | None) -> bool:
+    """A named person's gender is not that of the role noun heading the phrase ("le professeur
+    Anne Diallo ... ajoute-t-elle"): only the number and a title ("Mme") decide."""
+    if not (_is_person(known) and known.head.pos_ == "NOUN"):
+        return _agrees(known.head, number, gender)
+    c_number = known.head.morph.get("Number")
+    return not (number and c_number and number not in c_number)
+
+
+MASCULINE_TITLES = frozenset({"m.", "m", "monsieur"})
+FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
+
+
+def _title_gender(cand: Token) -> str | None:
+    """The gender a title gives a name: "M. Diallo" is Masc, "Mme Diallo" Fem."""
+    k = cand.i - 1
+    while k >= cand.sent.start and cand.doc[k].pos_ == "PROPN" and cand.i - k < 4 \
+            and cand.doc[k].lower_ not in MASCULINE_TITLES | FEMININE_TITLES:
+        k -= 1
+    word = cand.doc[k].lower_ if k >= cand.sent.start else ""
+    return "Masc" if word in MASCULINE_TITLES else "Fem" if word in FEMININE_TITLES else None
+
+
 def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
     c_number = cand.morph.get("Number")
     c_gender = cand.morph.get("Gender")
     if number and c_number and number not in c_number:
         return False
-    return not (gender and c_gender and gender not in c_gender and cand.pos_ != "PROPN")
+    if cand.pos_ == "PROPN":
+        titled = _title_gender(cand)
+        return not (gender and titled and gender != titled)
+    return not (gender and c_gender and gender not in c_gender)

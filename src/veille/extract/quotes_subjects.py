@@ -16,6 +16,7 @@ from veille.extract.quotes_clauses import (
     is_aux,
     is_clitic_subject,
     is_finite,
+    name_like,
     np_left,
     skip_addressee,
     np_right,
@@ -70,8 +71,9 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
         subj = _subject_child(verb.head)  # "a condamné ... et estimé que": the first verb's subject
         group = verb_group_start(doc, verb.head.i)
     sent_start = verb.sent.start
-    if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)):
-        subj = None
+    if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)
+                             or any(c.dep_ == "case" for c in subj.children)):
+        subj = None  # "Dans une interview à la radio, X a dit": a phrase after a preposition is no subject
     head = subj.i if subj is not None else _nearest_left_head(doc, group, sent_start)
     if head is None or lex.is_impersonal(doc[head].text):
         return None
@@ -196,20 +198,23 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
 def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False) -> SpeakerRef | None:
     """A speaker phrase starting at token k, up to a clause boundary (appositions kept; with
     names_only, only an apposed proper name: "comme le précise le ministre, Jean X :")."""
-    if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX"):
+    if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX") and not name_like(doc[k]):
         return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
     j = k
     while j < end:
         tok = doc[j]
-        if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') or is_finite(tok):
+        if tok.text in STOP_PUNCT or tok.text in (":", "«", "»", "“", "”", '"') \
+                or is_finite(tok) and not name_like(tok):
             break
         if tok.pos_ == "PRON" and tok.lower_ in RELATIVE or tok.pos_ == "SCONJ" or tok.lower_ in CLAUSE_WORDS:
             break
         if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
+        if tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
+            break  # "a raconté Awa Konaté à la radio": the hearer is not part of the speaker
         j += 1
-    head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN")
+    head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN") or name_like(doc[m])
                  or doc[m].lower_ in PERSONAL_PRONOUNS | RELATIVE), None)
     if head is None or lex.is_impersonal(doc[head].text):
         return None
