@@ -68,3 +68,12 @@ def test_features_name_the_lexicon_types_of_predicates_even_when_no_rule_fired(r
     feats = sentence_features(sent, [], res.lexicon)
     assert feats.get("cue=ASSAULT") == 1.0 and "rule=ASSAULT" not in feats
     assert sentence_vector(sent).shape == (600,)  # mean vector, then the peak over verbs and nouns
+
+
+def test_context_features_name_the_rule_types_around_and_in_the_article():
+    from veille.extract.event_model.features import context_features
+
+    types = [["ASSAULT"], [], ["ACCUSE"], ["AID"]]
+    assert context_features(types, 1) == {"near=ASSAULT": 1.0, "near=ACCUSE": 1.0, "doc=ASSAULT": 1.0,
+                                          "doc=ACCUSE": 1.0, "doc=AID": 1.0}
+    assert set(context_features(types, 0)) == {"doc=ASSAULT", "doc=ACCUSE", "doc=AID"}

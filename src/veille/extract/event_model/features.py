@@ -22,9 +22,11 @@ QUOTE_MARKS = ('"', "«", "»", "“", "”")
 VECTOR_SCALE = 0.1  # static vectors have norms around 30-60; keep them on the scale of the binary features
 
 
-def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None = None) -> dict[str, float]:
-    """Named features of one sentence; ``rule_types`` are the rule layer's event types in it."""
-    feats: dict[str, float] = {}
+def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None = None,
+                      context: dict[str, float] | None = None) -> dict[str, float]:
+    """Named features of one sentence; ``rule_types`` are the rule layer's event types in it,
+    ``context`` what the rules found around it (``context_features``)."""
+    feats: dict[str, float] = dict(context or {})
     for tok in sent:
         if tok.pos_ in PREDICATE_POS:
             _predicate_features(tok, feats)
@@ -41,6 +43,14 @@ def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None
     if any(m in text for m in QUOTE_MARKS):
         feats["quote"] = 1.0
     return feats
+
+
+def context_features(types_by_sentence: list[list[str]], k: int) -> dict[str, float]:
+    """The rule types of the sentences before and after sentence ``k``, and of the whole article
+    (an article about fighting tells of more fighting than its rules find)."""
+    near = {t for j in (k - 1, k + 1) if 0 <= j < len(types_by_sentence) for t in types_by_sentence[j]}
+    in_doc = {t for types in types_by_sentence for t in types}
+    return {**{"near=" + t: 1.0 for t in near}, **{"doc=" + t: 1.0 for t in in_doc}}
 
 
 def lexicon_types(tok: Token, lexicon: Lexicon) -> set[str]:
