@@ -40,3 +40,16 @@ def test_unknown_person_in_a_many_country_article_gets_no_country(resolved):
                  "Rafael Correa a rencontré Richard Stallman en 2006.", "2012-08-17")
     stallman = r.actor("Richard")
     assert (stallman.name, stallman.country) == ("Richard Stallman", None)  # no evidence: no country
+
+
+
+def test_three_described_people_sharing_a_surname(resolved):
+    """A third namesake once met the surname's "ambiguous" marker and raised AttributeError."""
+    r = resolved("Seydou Diarra, enseignant à Ségou, a pris la parole. Oumar Diarra, journaliste à Kayes, l'a "
+                 "contredit. Bakary Diarra, enseignant à Sikasso, a conclu. Diarra a ensuite quitté la salle.",
+                 "2021-03-02")
+    people = [r.actor(first) for first in ("Seydou", "Oumar", "Bakary")]
+    assert [(p.name, p.sector) for p in people] == [
+        ("Seydou Diarra", ("EDU",)), ("Oumar Diarra", ("JRN",)), ("Bakary Diarra", ("EDU",))]
+    alone = r.actor("Diarra", nth=3)  # the bare surname names none of the three: it stays ambiguous
+    assert alone.name == "Diarra" and alone.role is None

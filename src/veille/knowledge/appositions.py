@@ -102,8 +102,12 @@ class Names:
         ws = words(name)
         if len(ws) >= 2:
             self._people.setdefault(" ".join(ws), person)
-            known = self._people.get(ws[-1], person)
-            self._people[ws[-1]] = person if known.name == person.name else None  # two Maïga: ambiguous
+            surname = ws[-1]
+            if surname in self._people:  # a second Maïga: ambiguous (None), and stays so for a third
+                known = self._people[surname]
+                self._people[surname] = known if known is not None and known.name == person.name else None
+            else:
+                self._people[surname] = person
 
     def named(self, name: str) -> Actor | None:
         ws = words(name)
