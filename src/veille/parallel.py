@@ -14,7 +14,7 @@ import multiprocessing as mp
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.model import Analysis, Article, Rejection
 
 _WORKER_ANALYZER = None  # one per worker process, built by _init_worker
@@ -40,7 +40,7 @@ def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection
     """One result per article, in order: an Analysis, or a Rejection with the reason."""
     try:
         return list(analyzer(articles))
-    except RejectedInput:
+    except Exception:  # noqa: BLE001 - RejectedInput or a bug: isolated article by article below
         pass
     out: list[Analysis | Rejection] = []
     for article in articles:
@@ -48,6 +48,8 @@ def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection
             out.extend(analyzer([article]))
         except RejectedInput as exc:
             out.append(Rejection(locator=article.locator, stage=exc.stage or "analyze", reason=exc.reason))
+        except Exception as exc:  # noqa: BLE001 - this article's bug costs this article only
+            out.append(Rejection(locator=article.locator, stage="analyze", reason=unexpected(exc)))
     return out
 
 

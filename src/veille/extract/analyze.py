@@ -17,6 +17,7 @@ from veille.extract.events import find_events
 from veille.extract.lexicon import Lexicon
 from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
+from veille.extract.timex_calendar import sane_published
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.resolver import resolve_doc
@@ -52,11 +53,12 @@ def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = 
 
 def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     """All layers of one parsed article."""
-    timexes = find_timexes(article.text, article.published)
-    actors = resolve_doc(doc, article.published, res.kb, res.gazetteer, title=article.title)
+    published = sane_published(article.published)  # 0001-01-01 anchors nothing
+    timexes = find_timexes(article.text, published)
+    actors = resolve_doc(doc, published, res.kb, res.gazetteer, title=article.title)
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
-                         gazetteer=res.gazetteer, published=article.published, title=article.title)
+                         gazetteer=res.gazetteer, published=published, title=article.title)
     return Analysis(doc_id=article.doc_id, events=tuple(events), quotes=tuple(quotes),
                     timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())
 

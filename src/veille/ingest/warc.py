@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -9,7 +10,7 @@ from dataclasses import dataclass, replace
 from warcio.archiveiterator import ArchiveIterator
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.ingest.dates import parse_date_value
 from veille.ingest.decode import charset_from_content_type
 from veille.ingest.html import parse_html
@@ -17,6 +18,7 @@ from veille.model import Article, Rejection, Source, SourceKind
 
 STAGE = "ingest"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,11 @@ def iter_warc(source: Source, settings: Settings) -> Iterator[Article | Rejectio
             yield item
             continue
         try:
-            yield replace(parse_html(item.source, settings, charset=item.charset), source_kind=SourceKind.WARC)
+            article = replace(parse_html(item.source, settings, charset=item.charset), source_kind=SourceKind.WARC)
         except RejectedInput as exc:
             yield Rejection(item.source.locator, STAGE, exc.reason)
+        except Exception as exc:  # noqa: BLE001 - one page's bug costs that page only
+            log.debug("unexpected error on %s", item.source.locator, exc_info=True)
+            yield Rejection(item.source.locator, STAGE, unexpected(exc))
+        else:
+            yield article
