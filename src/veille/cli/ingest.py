@@ -52,6 +52,10 @@ def register(subparsers) -> None:
                         help="with --engine dask: a running Dask scheduler (tcp://host:8786); default a local cluster")
     ingest.add_argument("--parquet-dir", metavar="DIR", type=Path,
                         help="with --engine dask: where the workers write Parquet parts (default: <db>.parquet/)")
+    ingest.add_argument("--allow-private-urls", action="store_true",
+                        help="also fetch from loopback, private and link-local addresses (a server on this "
+                             "machine or network; default: refused, also for feed links; "
+                             "or set VEILLE_ALLOW_PRIVATE_URLS=1)")
     ingest.set_defaults(run=run_ingest_command)
 
     analyze = add_command(subparsers, "analyze", help="analyse the stored articles not analysed yet",
@@ -99,6 +103,8 @@ def run_ingest_command(args: argparse.Namespace) -> int:
         return run_dask_ingest(args)
     settings = settings_from(args, batch_size=args.batch_size, workers=args.workers,
                              analyze=False if args.no_analyze else None)
+    if args.allow_private_urls:
+        settings = settings.model_copy(update={"fetch": settings.fetch.model_copy(update={"allow_private_urls": True})})
     stdin = sys.stdin.buffer if "-" in args.sources else None
     with analyzer_for(settings, settings.workers) if settings.analyze else nullcontext() as analyzer:
         summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
