@@ -20,21 +20,21 @@ BOMB = gzip.compress(b"<html><body><p>" + b"a" * 30_000_000 + b"</p></body></htm
 def _answer(conn: socket.socket, path: str, port: int) -> None:
     page = b"<html><body><p>" + "Le maire de Kita a inauguré mardi un nouveau marché couvert.".encode() * 40 + b"</p></body></html>"
     if path == "/drip-body":  # one byte every 0.2 s, forever as far as the client can tell
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n")
+        conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n")
         _drip(conn, b"<html><body>" + b"x" * 999_988, 0.2)
     elif path == "/drip-headers":  # one header line every 0.3 s
-        conn.sendall(b"HTTP/1.1 200 OK\r\n")
+        conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n")
         _drip(conn, b"".join(b"X-Filler-%d: yes\r\n" % i for i in range(1000)), 0.3, size=18)
     elif path == "/silent":
         time.sleep(30)
     elif path == "/bomb":
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+        conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
                      b"Content-Length: %d\r\n\r\n" % len(BOMB) + BOMB)
     elif path.startswith("/to-metadata"):
-        conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/latest/meta-data/\r\n"
+        conn.sendall(b"HTTP/1.1 302 Found\r\nConnection: close\r\nLocation: http://169.254.169.254/latest/meta-data/\r\n"
                      b"Content-Length: 0\r\n\r\n")
     else:
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+        conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
                      % len(page) + page)
 
 
