@@ -117,16 +117,16 @@ def _loads(text: str) -> object:
     return json.loads(text)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, locator: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return decode_bytes(data)
+        return decode_bytes(data, locator=locator)
 
 
 def iter_json(source: Source, settings: Settings) -> Iterator[Article | Rejection]:
     """Articles of a JSON Lines file (or of a JSON array of objects), one Rejection per bad line."""
-    text = _decode(source.data)
+    text = _decode(source.data, source.locator)
     if text.lstrip().startswith("["):
         yield from _iter_json_array(text, source, settings)
         return
@@ -164,7 +164,7 @@ def _delimiter(header_line: str) -> str:
 
 def iter_csv(source: Source, settings: Settings) -> Iterator[Article | Rejection]:
     """Articles of a CSV file with a header row; one Rejection per bad row."""
-    text = _decode(source.data)
+    text = _decode(source.data, source.locator)
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_input_bytes))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
     header = [h.strip() for h in next(reader, [])]
