@@ -22,7 +22,7 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_with_a_warning(caplog):
     with caplog.at_level(logging.WARNING, logger="veille"):
         text = decode_bytes(data, locator="abimé.txt")
     assert text == TEXT * 3 + "\ufffd\ufffd " + TEXT  # every accent intact
-    assert "abimé.txt: read as UTF-8 though 2 byte(s) are not UTF-8" in caplog.text
+    assert "abimé.txt: read as UTF-8 though 2 byte sequence(s) are not UTF-8" in caplog.text
 
 
 def test_latin1_lines_in_a_utf8_file_keep_their_accents(caplog):

@@ -128,16 +128,16 @@ def _latin_byte(error: UnicodeDecodeError) -> tuple[str, int]:
 
 _FRENCH_LETTERS = frozenset("àâäçéèêëîïôöùûüÀÂÄÇÉÈÊËÎÏÔÖÙÛÜœŒ«»°")
 codecs.register_error("veille-latin-bytes", _latin_byte)
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+_NON_ASCII_TEXT = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def mostly_utf8(data: bytes) -> tuple[str, int] | None:
-    """(text, bytes replaced) when ``data`` is UTF-8 but for a minority of bad bytes (a few corrupt
+    """(text, bad byte sequences) when ``data`` is UTF-8 but for a minority of bad bytes (a few corrupt
     bytes, or Latin-1 lines pasted into a UTF-8 file); None when it is not UTF-8 at all."""
-    good = len(_UTF8_MULTIBYTE.findall(data))
-    bad = len(_NOT_ASCII.findall(data)) - sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
-    if good == 0 or bad > good:
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = len(_NON_ASCII_TEXT.findall(replaced))
+    if bad <= 0 or good == 0 or bad > good:
         return None
     return data.decode("utf-8", errors="veille-latin-bytes"), bad
 
@@ -177,8 +177,8 @@ def _decoded(data: bytes, declared: str | None, where: str) -> str | None:
             return text
     mostly = mostly_utf8(data)
     if mostly is not None:
-        log.warning("%sread as UTF-8 though %d byte(s) are not UTF-8 (read as Latin-1 French characters or replaced "
-                    "by U+FFFD); re-save the file as UTF-8", where, mostly[1])
+        log.warning("%sread as UTF-8 though %d byte sequence(s) are not UTF-8 (read as Latin-1 French characters "
+                    "or replaced by U+FFFD); re-save the file as UTF-8", where, mostly[1])
         return mostly[0]
     text = _western(data)
     if text is None:
