@@ -82,3 +82,22 @@ class _Stream:
     def read(self, n: int = -1) -> bytes:
         out, self.data = self.data[:n] if n >= 0 else self.data, self.data[n:] if n >= 0 else b""
         return out
+
+
+def test_a_utf16_feed_with_a_reference_beyond_unicode_keeps_its_items(settings):
+    data = _feed("Deux &#1114112;").decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>')
+    for encoded in (data.encode("utf-16"), data.encode("utf-16-le")):  # with and without a BOM
+        titles = [i.title for i in parse_feed(encoded)]
+        assert titles == ["Premier", "Deux \ufffd", "Troisième"]
+
+
+def test_markup_lxml_cannot_make_a_body_of_still_gives_text(settings):
+    data = '<!DOCTYPE htmlhtml lang="fr"><head><title>Kayes</title><meta content='.encode() + BODY.encode()
+    out = list(iter_articles(["-"], settings, stdin=_Stream(data)))
+    assert [type(x).__name__ for x in out] in (["Article"], ["Rejection"])
+    assert not any(getattr(x, "reason", "").startswith("unexpected error") for x in out)
+
+
+def test_a_csv_with_a_header_and_no_rows_is_one_rejection(settings):
+    (rejection,) = iter_articles(["-"], settings, stdin=_Stream(b"id,title,text\n"))
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("no article found")

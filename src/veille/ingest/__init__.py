@@ -65,9 +65,15 @@ def _parse(source: Source, settings: Settings, fetcher: Fetcher | None,
 
 
 def _results(raw: RawInput, settings: Settings, fetcher: Fetcher | None) -> Iterator[Article | Rejection]:
-    """Everything one raw input gives; its failure is one Rejection after what it gave so far."""
+    """Everything one raw input gives; its failure is one Rejection after what it gave so far, and an
+    input that gives nothing at all (a CSV header without rows, an empty JSON array) is one too."""
+    given = 0
     try:
-        yield from _parse(raw.source, settings, fetcher, raw.charset)
+        for item in _parse(raw.source, settings, fetcher, raw.charset):
+            given += 1
+            yield item
+        if not given:
+            yield Rejection(raw.source.locator, STAGE, "no article found: it holds no record, item or page")
     except RejectedInput as exc:
         yield Rejection(exc.locator or raw.source.locator, STAGE, exc.reason)
     except _PARSER_ERRORS as exc:

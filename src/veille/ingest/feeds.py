@@ -13,6 +13,7 @@ import feedparser
 from veille.config import Settings
 from veille.errors import RejectedInput, unexpected
 from veille.ingest.article import assemble, build_article
+from veille.ingest.decode import bom_encoding, utf16_without_bom
 from veille.ingest.detect import detect_kind
 from veille.ingest.fetch import Fetcher
 from veille.ingest.html import parse_html
@@ -24,6 +25,7 @@ FULL_TEXT_CHARS = 1000  # an item with less text than this is a teaser: its page
 log = logging.getLogger(__name__)
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _REPLACEMENT_REF = b"&#xFFFD;"
+_XML_DECLARED = re.compile(r"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])[^"']*""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +61,22 @@ def valid_char_refs(data: bytes) -> bytes:
     return _CHAR_REF.sub(_valid_ref, data) if b"&#" in data else data
 
 
+def utf8_feed(data: bytes) -> bytes:
+    """A UTF-16 or UTF-32 feed (with or without a BOM) as UTF-8, its declaration saying so: the
+    character references are then checked on the bytes feedparser reads."""
+    encoding = bom_encoding(data) or utf16_without_bom(data)
+    if encoding is None or not encoding.startswith(("utf-16", "utf-32")):
+        return data
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return _XML_DECLARED.sub(r"\1utf-8", text, count=1).encode("utf-8")
+
+
 def parse_feed(data: bytes) -> list[FeedItem]:
     """The items of an RSS/Atom document; raise RejectedInput for a malformed or empty feed."""
-    parsed = feedparser.parse(valid_char_refs(data))
+    try:
+        parsed = feedparser.parse(valid_char_refs(utf8_feed(data)))
+    except (ValueError, OverflowError) as exc:  # feedparser on a reference it cannot convert
+        raise RejectedInput(f"malformed feed ({type(exc).__name__}: {exc}); check it with a feed validator") from None
     if not parsed.entries:
         if parsed.bozo:
             raise RejectedInput(f"malformed feed ({parsed.get('bozo_exception')}); check it with a feed validator")
