@@ -11,6 +11,9 @@ pipeline can keep a few batches in flight while it reads and writes the next one
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from veille.config import Settings
@@ -18,10 +21,31 @@ from veille.errors import RejectedInput, unexpected
 from veille.model import Analysis, Article, Rejection
 
 _WORKER_ANALYZER = None  # one per worker process, built by _init_worker
+WATCH_PARENT_S = 0.2  # how often a worker checks that the process it works for still runs
 
 
-def _init_worker(settings_json: str) -> None:
+def _exit_with(parent_pid: int) -> None:
+    """End this worker as soon as ``parent_pid`` is gone (killed with -9, out of memory): a worker is
+    a child of the fork server, not of that process, so nothing else would stop it mid-batch."""
+    import psutil
+
+    try:
+        parent = psutil.Process(parent_pid)
+    except psutil.NoSuchProcess:
+        os._exit(1)
+    while True:
+        time.sleep(WATCH_PARENT_S)
+        try:
+            if parent.status() == psutil.STATUS_ZOMBIE:
+                os._exit(1)
+        except psutil.NoSuchProcess:  # also when the pid was reused: psutil checks the start time
+            os._exit(1)
+
+
+def _init_worker(settings_json: str, parent_pid: int | None = None) -> None:
     global _WORKER_ANALYZER
+    if parent_pid is not None:
+        threading.Thread(target=_exit_with, args=(parent_pid,), name="veille-watch-parent", daemon=True).start()
     from veille.extract.analyze import Analyzer
     from veille.parallel_preload import RESOURCES  # already loaded in the fork server: shared pages
 
@@ -84,7 +108,8 @@ class PoolAnalyzer:
         if self.pool is None:
             tasks = max(1, self.settings.worker_max_articles // _chunk_size(self.settings.batch_size, self.workers))
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), max_tasks_per_child=tasks,
-                                            initializer=_init_worker, initargs=(self.settings.model_dump_json(),))
+                                            initializer=_init_worker,
+                                            initargs=(self.settings.model_dump_json(), os.getpid()))
         return [self.pool.submit(_analyse_in_worker, chunk) for chunk in chunks]
 
     def __call__(self, articles: list[Article]) -> list[Analysis | Rejection]:

@@ -20,6 +20,7 @@ This module never prints: it reports through the ``Progress`` it is given.
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import time
 from collections import defaultdict, deque
@@ -27,6 +28,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from typing import BinaryIO, Protocol
+
+import psutil
 
 from veille.config import Settings
 from veille.errors import RejectedInput, unexpected
@@ -195,7 +198,7 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
     clock, tally = _Clock(), _Tally()
     analyzer = analyzer if settings.analyze else None
     with _open_store(settings, create=True) as store, _collect_warnings(tally):
-        run_id = store.start_run(command, specs)
+        run_id = _start_run(store, command, specs)
         progress.start(command)
         read = iter_articles(specs, settings, stdin=stdin) if items is None else items
         stream = clock.timed("read", read)
@@ -245,7 +248,7 @@ def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
     with _open_store(settings, create=False) as store, _collect_warnings(tally):
-        run_id = store.start_run(command, specs)
+        run_id = _start_run(store, command, specs)
         progress.start(label, total=prepare(store))
         after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
         while batch := next_batch(store, after):
@@ -257,6 +260,33 @@ def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer
         summary = clock.summary(run_id, tally)
         store.finish_run(run_id, summary.counts())
     return summary
+
+
+def _this_process() -> dict:
+    me = psutil.Process()
+    return {"pid": me.pid, "host": socket.gethostname(), "created": me.create_time()}
+
+
+def _alive(owner: dict) -> bool:
+    """Whether the process that recorded ``owner`` still runs (the same pid started at the same time)."""
+    try:
+        return psutil.Process(int(owner["pid"])).create_time() == owner["created"]
+    except (psutil.Error, KeyError, TypeError, ValueError):
+        return False
+
+
+def _start_run(store: Store, command: str, specs: list[str]) -> int:
+    """A new run, recorded with its process; runs of this machine whose process is gone (killed,
+    out of memory) are marked finished first, as interrupted."""
+    here = socket.gethostname()
+    for run_id, recorded in store.unfinished_runs():
+        owner = recorded.get("owner")
+        if isinstance(owner, dict) and owner.get("host") == here and not _alive(owner):
+            store.finish_run(run_id, {"interrupted": True, "owner": owner})
+            log.warning("run %d (%s, pid %s) was interrupted: marked finished", run_id, here, owner.get("pid"))
+    run_id = store.start_run(command, specs)
+    store.mark_running(run_id, _this_process())
+    return run_id
 
 
 def _open_store(settings: Settings, *, create: bool) -> Store:
