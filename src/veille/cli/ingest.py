@@ -12,6 +12,7 @@ from veille.cli.progress import make_progress
 from veille.config import Settings
 
 NOTHING_READ = 2
+WARNINGS_SHOWN = 20
 WORKERS_HELP = ("analyse in N processes sharing one loaded model "
                 "(default: $VEILLE_WORKERS, else the number of cores)")
 
@@ -170,6 +171,13 @@ def _print_tail(summary) -> None:
     print(f"  {'rejected:':18}{len(summary.rejected):>7}")
     for rejection in summary.rejected:
         print(f"    {rejection.locator}: {rejection.reason} [{rejection.stage}]")
+    warnings = getattr(summary, "warnings", ())
+    if warnings:
+        print(f"  {'warnings:':18}{len(warnings):>7}   (read, but check these)")
+        for warning in warnings[:WARNINGS_SHOWN]:
+            print(f"    {warning}")
+        if len(warnings) > WARNINGS_SHOWN:
+            print(f"    … and {len(warnings) - WARNINGS_SHOWN} more (the first 200 are kept with the run in the store)")
     if summary.slowest_stage:
         seconds = dict(summary.stage_seconds)[summary.slowest_stage]
         print(f"  slowest stage: {summary.slowest_stage} ({seconds:.1f} s)")
