@@ -20,7 +20,6 @@ This module never prints: it reports through the ``Progress`` it is given.
 from __future__ import annotations
 
 import logging
-import socket
 import sqlite3
 import time
 from collections import defaultdict, deque
@@ -29,12 +28,11 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from typing import BinaryIO, Protocol
 
-import psutil
-
 from veille.config import Settings
 from veille.errors import RejectedInput, unexpected
 from veille.ingest import iter_articles
 from veille.model import Analysis, Article, Rejection
+from veille.pipeline_runs import collect_warnings, start_run
 from veille.store import AddResult, Store
 
 ANALYZE_STAGE = "analyze"
@@ -156,32 +154,12 @@ class _Clock:
         return RunSummary(run_id=run_id, ingested=tally.ingested, duplicates_exact=tally.duplicates_exact,
                           duplicates_near=tally.duplicates_near, already_stored=tally.already_stored,
                           non_french=tally.non_french, analysed=tally.analysed,
-                          rejected=tuple(tally.rejected), warnings=tuple(tally.warnings), seconds=round(time.perf_counter() - self.started, 3),
+                          rejected=tuple(tally.rejected), warnings=tuple(tally.warnings),
+                          seconds=round(time.perf_counter() - self.started, 3),
                           stage_seconds=stages, slowest_stage=slowest)
 
 
 _END = object()
-
-
-class _WarningLog(logging.Handler):
-    """Collects the warnings veille's stages log during a run (in this process)."""
-
-    def __init__(self, tally: _Tally):
-        super().__init__(logging.WARNING)
-        self.tally = tally
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.tally.warnings.append(record.getMessage())
-
-
-@contextmanager
-def _collect_warnings(tally: _Tally) -> Iterator[None]:
-    handler, logger = _WarningLog(tally), logging.getLogger("veille")
-    logger.addHandler(handler)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
 
 
 def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer | None = None,
@@ -197,8 +175,8 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
     analyzer = analyzer if settings.analyze else None
-    with _open_store(settings, create=True) as store, _collect_warnings(tally):
-        run_id = _start_run(store, command, specs)
+    with _open_store(settings, create=True) as store, collect_warnings(tally.warnings):
+        run_id = start_run(store, command, specs)
         progress.start(command)
         read = iter_articles(specs, settings, stdin=stdin) if items is None else items
         stream = clock.timed("read", read)
@@ -247,8 +225,8 @@ def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer
     """Analyse stored articles page by page (``next_batch(store, after)``, ordered by doc_id)."""
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
-    with _open_store(settings, create=False) as store, _collect_warnings(tally):
-        run_id = _start_run(store, command, specs)
+    with _open_store(settings, create=False) as store, collect_warnings(tally.warnings):
+        run_id = start_run(store, command, specs)
         progress.start(label, total=prepare(store))
         after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
         while batch := next_batch(store, after):
@@ -260,33 +238,6 @@ def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer
         summary = clock.summary(run_id, tally)
         store.finish_run(run_id, summary.counts())
     return summary
-
-
-def _this_process() -> dict:
-    me = psutil.Process()
-    return {"pid": me.pid, "host": socket.gethostname(), "created": me.create_time()}
-
-
-def _alive(owner: dict) -> bool:
-    """Whether the process that recorded ``owner`` still runs (the same pid started at the same time)."""
-    try:
-        return psutil.Process(int(owner["pid"])).create_time() == owner["created"]
-    except (psutil.Error, KeyError, TypeError, ValueError):
-        return False
-
-
-def _start_run(store: Store, command: str, specs: list[str]) -> int:
-    """A new run, recorded with its process; runs of this machine whose process is gone (killed,
-    out of memory) are marked finished first, as interrupted."""
-    here = socket.gethostname()
-    for run_id, recorded in store.unfinished_runs():
-        owner = recorded.get("owner")
-        if isinstance(owner, dict) and owner.get("host") == here and not _alive(owner):
-            store.finish_run(run_id, {"interrupted": True, "owner": owner})
-            log.warning("run %d (%s, pid %s) was interrupted: marked finished", run_id, here, owner.get("pid"))
-    run_id = store.start_run(command, specs)
-    store.mark_running(run_id, _this_process())
-    return run_id
 
 
 def _open_store(settings: Settings, *, create: bool) -> Store:
