@@ -1,6 +1,6 @@
 """Mutation fuzzing of every reader and of the analyser: crashes, hangs and peak memory.
 
-    .venv/bin/python bench/fuzz.py                      # 100,000 inputs (about 15 min on one core)
+    .venv/bin/python bench/fuzz.py                      # 100,000 inputs (about 10 min of CPU on one core)
     .venv/bin/python bench/fuzz.py --inputs 5000 --seed 7
 
 Seeds are small real inputs of every kind (plain text, HTML, RSS, Atom, WARC, WARC.gz, JSON Lines, a
@@ -12,8 +12,8 @@ network: linked pages are never fetched). A share of the inputs are French texts
 analysed by the real analyser with publication dates from 0001 to 9999.
 
 A crash is an exception escaping, or a rejection saying "unexpected error" (the per-item boundary
-caught a bug). A hang is an input still running after HANG_S seconds (interrupted); a slow one took
-more than SLOW_S. Writes bench/results/fuzz.md; the first crashing input of each kind of crash is
+caught a bug). A hang is an input still running after HANG_S seconds of CPU time (interrupted: CPU,
+not wall time, so that a busy machine does not make hangs); a slow one took more than SLOW_S of wall time. Writes bench/results/fuzz.md; the first crashing input of each kind of crash is
 saved in bench/results/fuzz-crashes/ to replay.
 """
 from __future__ import annotations
@@ -236,8 +236,10 @@ class Tally:
             self.slow[kind] += 1
 
 
-def _crash(tally: Tally, kind: str, signature: str, data: bytes, out: Path) -> None:
-    tally.crashes[kind] += 1
+def _crash(tally: Tally, kind: str, signature: str, data: bytes, out: Path, hang: bool = False) -> None:
+    """Count a crash (a hang is counted by the caller) and save the first input of each signature."""
+    if not hang:
+        tally.crashes[kind] += 1
     if signature not in tally.signatures:
         name = f"{kind}-{len(tally.signatures) + 1}.bin"
         out.mkdir(parents=True, exist_ok=True)
@@ -251,7 +253,7 @@ def run_reader(kind: str, data: bytes, settings, tally: Tally, out: Path) -> Non
 
     tally.inputs[kind] += 1
     started = time.perf_counter()
-    signal.setitimer(signal.ITIMER_REAL, HANG_S)
+    signal.setitimer(signal.ITIMER_PROF, HANG_S)
     try:
         with contextlib.redirect_stderr(_QUIET):  # warcio prints its warnings itself
             items = list(iter_articles(["-"], settings, stdin=io.BytesIO(data)))
@@ -264,11 +266,12 @@ def run_reader(kind: str, data: bytes, settings, tally: Tally, out: Path) -> Non
                     _crash(tally, kind, item.reason[:160], data, out)
     except Hang:
         tally.hangs[kind] += 1
+        _crash(tally, kind, f"hang: {kind} input still running after {HANG_S:g} s of CPU", data, out, hang=True)
     except Exception as exc:  # noqa: BLE001 - what the fuzzer is looking for
         _crash(tally, kind, f"{type(exc).__name__}: {str(exc)[:120]} at {traceback.extract_tb(exc.__traceback__)[-1]}",
                data, out)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
     tally.timed(kind, time.perf_counter() - started)
 
 
@@ -303,12 +306,14 @@ def run_analyser(texts: list[tuple[str, date | None]], analyzer, settings, tally
     for article in articles:
         tally.inputs["analyser"] += 1
         started = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, HANG_S)
+        signal.setitimer(signal.ITIMER_PROF, HANG_S)
         try:
             analyzer([article])
             tally.articles["analyser"] += 1
         except Hang:
             tally.hangs["analyser"] += 1
+            _crash(tally, "analyser", f"hang: analyser input {tally.hangs['analyser']}",
+                   f"{article.published}\n{article.text}".encode(), out, hang=True)
         except Exception as exc:  # noqa: BLE001
             from veille.errors import RejectedInput
             if isinstance(exc, RejectedInput):
@@ -318,20 +323,21 @@ def run_analyser(texts: list[tuple[str, date | None]], analyzer, settings, tally
                        f"{traceback.extract_tb(exc.__traceback__)[-1]}",
                        f"{article.published}\n{article.text}".encode(), out)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         tally.timed("analyser", time.perf_counter() - started)
 
 
-def report(tally: Tally, seconds: float, total: int, seed: int) -> str:
+def report(tally: Tally, seconds: float, total: int, seed: int, cpu_seconds: float = 0.0) -> str:
     kinds = sorted(tally.inputs, key=lambda k: (k == "analyser", k))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
         "# Fuzzing: readers and analyser", "",
         f"{versions_line()}", "",
         f"`bench/fuzz.py --inputs {total} --seed {seed}`: {sum(tally.inputs.values()):,} inputs in {seconds / 60:.1f} min "
-        f"on one core; peak memory (max RSS) {rss_mb:,.0f} MB.", "",
+        f"of wall time and {cpu_seconds / 60:.1f} min of CPU time (one process, one core; the machine was shared); "
+        f"peak memory (max RSS) {rss_mb:,.0f} MB.", "",
         f"Crash: an exception escaping, or a rejection saying \"unexpected error\". Hang: still running after "
-        f"{HANG_S:g} s (interrupted). Slow: more than {SLOW_S:g} s.", "",
+        f"{HANG_S:g} s of CPU time (interrupted). Slow: more than {SLOW_S:g} s of wall time.", "",
         "| input kind | inputs | articles | rejections | crashes | hangs | slow | mean (ms) | longest (s) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -344,7 +350,7 @@ def report(tally: Tally, seconds: float, total: int, seed: int) -> str:
                  f"**{sum(tally.hangs.values())}** | {sum(tally.slow.values())} | "
                  f"{1000 * sum(tally.seconds.values()) / max(1, sum(tally.inputs.values())):.1f} | "
                  f"{max(tally.longest.values(), default=0):.2f} |")
-    lines += ["", "## Crash signatures", ""]
+    lines += ["", "## Crash and hang signatures", ""]
     lines += [f"- `{sig}` (input saved as fuzz-crashes/{name})" for sig, name in tally.signatures.items()] or ["None."]
     return "\n".join(lines) + "\n"
 
@@ -368,10 +374,10 @@ def main() -> int:
     everything = [s for group in seeds.values() for s in group]
     corpus = [r["text"] for r in _records(100)]
     crashes_dir = args.out.parent / "fuzz-crashes"
-    signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     analyzer = Analyzer(batch_size=16)
     analyzer.warm()
-    tally, started = Tally(), time.perf_counter()
+    tally, started, cpu_started = Tally(), time.perf_counter(), time.process_time()
     n_analyser = int(args.inputs * args.analyser_share)
     readers = args.inputs - n_analyser
     dates = [None, date(1, 1, 1), date(9999, 12, 31), date(1800, 1, 1), date(2200, 12, 31), date(2012, 5, 22)]
@@ -384,7 +390,7 @@ def main() -> int:
                   file=sys.stderr)
     texts = [(french_text(rng, corpus), rng.choice(dates)) for _ in range(n_analyser)]
     run_analyser(texts, analyzer, settings, tally, crashes_dir)
-    table = report(tally, time.perf_counter() - started, args.inputs, args.seed)
+    table = report(tally, time.perf_counter() - started, args.inputs, args.seed, time.process_time() - cpu_started)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
     print(table)
