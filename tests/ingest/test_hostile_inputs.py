@@ -101,3 +101,10 @@ def test_markup_lxml_cannot_make_a_body_of_still_gives_text(settings):
 def test_a_csv_with_a_header_and_no_rows_is_one_rejection(settings):
     (rejection,) = iter_articles(["-"], settings, stdin=_Stream(b"id,title,text\n"))
     assert isinstance(rejection, Rejection) and rejection.reason.startswith("no article found")
+
+
+def test_a_deeply_nested_first_line_is_detected_as_json_lines_and_rejected(settings):
+    data = ('{"text": ' + "[" * 5000 + "]" * 5000 + "}\n" + _line(2)).encode()
+    out = list(iter_articles(["-"], settings, stdin=_Stream(data)))
+    assert [type(x).__name__ for x in out] == ["Rejection", "Article"]
+    assert out[0].locator == "stdin#line-1" and "nested more than" in out[0].reason

@@ -89,6 +89,8 @@ def _is_json(data: bytes, head: str, name: str | None) -> bool:
         return isinstance(json.loads(data[start : end if end >= 0 else len(data)]), dict)
     except ValueError:
         return False
+    except RecursionError:  # an object nested too deeply: JSON Lines, its reader says what is wrong
+        return True
 
 
 def _is_csv_header(head: str) -> bool:
