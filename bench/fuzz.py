@@ -39,6 +39,7 @@ from _common import DATA, RESULTS, WIKINEWS_JSONL, versions_line
 
 HANG_S = 10.0
 SLOW_S = 2.0
+MAX_SAVED_BYTES = 50_000  # crashing inputs larger than this are described, not saved
 SEED_TEXT_CHARS = 1500
 ANALYSER_SHARE = 0.02  # analyser inputs are ~100 times slower than reader inputs
 # how often each reader is fuzzed: the HTML extractor (trafilatura) costs ~25 ms an input, the
@@ -242,8 +243,11 @@ def _crash(tally: Tally, kind: str, signature: str, data: bytes, out: Path, hang
         tally.crashes[kind] += 1
     if signature not in tally.signatures:
         name = f"{kind}-{len(tally.signatures) + 1}.bin"
-        out.mkdir(parents=True, exist_ok=True)
-        (out / name).write_bytes(data)
+        if len(data) <= MAX_SAVED_BYTES:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / name).write_bytes(data)
+        else:
+            name = f"(not saved: {len(data):,} bytes; rerun with the same seed)"
         tally.signatures[signature] = name
 
 
@@ -351,7 +355,8 @@ def report(tally: Tally, seconds: float, total: int, seed: int, cpu_seconds: flo
                  f"{1000 * sum(tally.seconds.values()) / max(1, sum(tally.inputs.values())):.1f} | "
                  f"{max(tally.longest.values(), default=0):.2f} |")
     lines += ["", "## Crash and hang signatures", ""]
-    lines += [f"- `{sig}` (input saved as fuzz-crashes/{name})" for sig, name in tally.signatures.items()] or ["None."]
+    lines += [f"- `{sig}` (input: {name if name.startswith('(') else 'fuzz-crashes/' + name})"
+              for sig, name in tally.signatures.items()] or ["None."]
     return "\n".join(lines) + "\n"
 
 

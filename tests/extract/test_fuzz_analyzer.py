@@ -61,3 +61,18 @@ def test_the_analyser_never_crashes_and_its_offsets_index_the_text(analyzer, tex
         assert article.text[timex.start:timex.end] == timex.text
     for event in analysis.events:
         assert article.text[event.evidence.start:event.evidence.end] == event.evidence.text
+
+
+def test_a_long_run_without_spaces_is_tokenised_in_linear_time(analyzer):
+    from veille.extract.analyze import tokenizable
+
+    junk = "[" * 9000
+    text = f"Le maire de Ségou a parlé hier. {junk} Il a inauguré un pont."
+    assert len(tokenizable(text)) == len(text) and tokenizable("Rien à couper.") == "Rien à couper."
+    article = build_article(title=None, text=text, kind=SourceKind.TEXT, locator="x", settings=Settings())
+    import time
+
+    started = time.process_time()
+    (analysis,) = analyzer([article])
+    assert time.process_time() - started < 5.0  # 11 s of tokenizer alone before (bench/fuzz.py found it)
+    assert all(article.text[t.start:t.end] == t.text for t in analysis.timexes)

@@ -5,6 +5,7 @@ status and attribution read the quotes and time expressions found before).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -23,6 +24,19 @@ from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.resolver import resolve_doc
 from veille.model import Analysis, Article
 from veille.nlp import load_nlp, model_version
+
+
+LONG_RUN_CHARS = 300  # spaCy's tokenizer is quadratic in the length of one space-free "word"
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN_CHARS)
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with a space every 100 characters of a run of non-space characters longer than
+    LONG_RUN_CHARS (a base64 image, a row of brackets), so that the tokenizer stays linear (such a
+    run of 9,000 characters took 11 s); one character for one, so every offset still indexes the text."""
+    if len(text) < LONG_RUN_CHARS or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: "".join(" " if (i + 1) % 100 == 0 else c for i, c in enumerate(m.group())), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +116,7 @@ class Analyzer:
     def __call__(self, articles: list[Article]) -> list[Analysis]:
         for article in articles:
             self.check(article)
-        docs = self.res.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = self.res.nlp.pipe((tokenizable(a.text) for a in articles), batch_size=self.batch_size)
         return [analyze_doc(doc, article, self.res) for doc, article in zip(docs, articles)]
 
 
