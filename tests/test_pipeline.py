@@ -156,17 +156,25 @@ def test_batches_follow_batch_size_and_progress_is_reported(tmp_path, corpus):
     assert progress.calls[-1] == ("finish",)
 
 
-def test_analyzer_bug_crashes_loudly_and_a_rerun_finishes_the_job(tmp_path, corpus):
-    def broken(articles):
-        raise ZeroDivisionError("bug in the analyser")
+def test_analyzer_bug_costs_one_article_and_is_recorded_with_its_type(tmp_path, corpus):
+    keyword = KeywordAnalyzer()
+
+    def buggy(articles):  # a bug on the seed article (the only one naming Russia)
+        if any("Russie" in a.text for a in articles):
+            raise ZeroDivisionError("bug in the analyser")
+        return keyword(articles)
 
     settings = _settings(tmp_path)
-    with pytest.raises(ZeroDivisionError):
-        run_ingest([str(corpus)], settings, analyzer=broken)
+    summary = run_ingest([str(corpus)], settings, analyzer=buggy)
+    bugs = [r for r in summary.rejected if "ZeroDivisionError" in r.reason]
+    assert summary.ingested == 7 and len(bugs) == 1 and bugs[0].stage == "analyze"
+    assert SEED_PATH.name in bugs[0].locator
+    assert bugs[0].reason.startswith("unexpected error (ZeroDivisionError: bug in the analyser)")
+    assert summary.analysed == 4  # five French articles, the poisoned one rejected, the seed's bug
     with Store.open(settings.db_path) as store:
-        assert store.stats()["articles"] == 7 and store.stats()["analysed"] == 0
-    summary = run_ingest([str(corpus)], settings, analyzer=KeywordAnalyzer())
-    assert summary.ingested == 0 and summary.already_stored == 7 and summary.analysed == 5
+        assert store.stats()["articles"] == 7 and store.stats()["analysed"] == summary.analysed
+    again = run_analyze(settings, KeywordAnalyzer(), retry_failed=True)  # the bug fixed: the rest is done
+    assert again.analysed == 1 and len(again.rejected) == 1  # the seed now, the poisoned text again
 
 
 def test_no_analyze_then_run_analyze(tmp_path, corpus):

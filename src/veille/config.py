@@ -16,6 +16,9 @@ class FetchSettings(BaseModel):
     per_host_interval_s: float = Field(1.0, ge=0)
     user_agent: str = USER_AGENT
     fetch_linked_pages: bool = True
+    # loopback, private, link-local and metadata addresses are refused unless this is set
+    # (--allow-private-urls, VEILLE_ALLOW_PRIVATE_URLS=1): a local test server, an intranet
+    allow_private_urls: bool = False
 
 
 class Settings(BaseModel):
@@ -39,5 +42,8 @@ class Settings(BaseModel):
         path = db or os.environ.get("VEILLE_DB") or DEFAULT_DB
         if overrides.get("workers") is None and os.environ.get("VEILLE_WORKERS"):
             overrides["workers"] = int(os.environ["VEILLE_WORKERS"])
+        if os.environ.get("VEILLE_ALLOW_PRIVATE_URLS", "").strip().lower() in ("1", "true", "yes"):
+            fetch = overrides.get("fetch") or FetchSettings()
+            overrides["fetch"] = fetch.model_copy(update={"allow_private_urls": True})
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return cls(db_path=Path(path), **overrides)

@@ -18,3 +18,12 @@ class RejectedInput(Exception):
     def __str__(self) -> str:
         where = f"{self.locator}: " if self.locator else ""
         return f"{where}{self.reason}"
+
+
+def unexpected(exc: BaseException) -> str:
+    """The reason recorded for an item an unexpected exception stopped: the exception's type and
+    message, so the bug can be found and fixed while the run goes on with the next item."""
+    message = str(exc).strip().replace("\n", " ")
+    if len(message) > 300:
+        message = message[:300] + "…"
+    return f"unexpected error ({type(exc).__name__}: {message or 'no message'}); this is a bug: please report it"

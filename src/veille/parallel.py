@@ -11,17 +11,41 @@ pipeline can keep a few batches in flight while it reads and writes the next one
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.model import Analysis, Article, Rejection
 
 _WORKER_ANALYZER = None  # one per worker process, built by _init_worker
+WATCH_PARENT_S = 0.2  # how often a worker checks that the process it works for still runs
 
 
-def _init_worker(settings_json: str) -> None:
+def _exit_with(parent_pid: int) -> None:
+    """End this worker as soon as ``parent_pid`` is gone (killed with -9, out of memory): a worker is
+    a child of the fork server, not of that process, so nothing else would stop it mid-batch."""
+    import psutil
+
+    try:
+        parent = psutil.Process(parent_pid)
+    except psutil.NoSuchProcess:
+        os._exit(1)
+    while True:
+        time.sleep(WATCH_PARENT_S)
+        try:
+            if parent.status() == psutil.STATUS_ZOMBIE:
+                os._exit(1)
+        except psutil.NoSuchProcess:  # also when the pid was reused: psutil checks the start time
+            os._exit(1)
+
+
+def _init_worker(settings_json: str, parent_pid: int | None = None) -> None:
     global _WORKER_ANALYZER
+    if parent_pid is not None:
+        threading.Thread(target=_exit_with, args=(parent_pid,), name="veille-watch-parent", daemon=True).start()
     from veille.extract.analyze import Analyzer
     from veille.parallel_preload import RESOURCES  # already loaded in the fork server: shared pages
 
@@ -40,7 +64,7 @@ def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection
     """One result per article, in order: an Analysis, or a Rejection with the reason."""
     try:
         return list(analyzer(articles))
-    except RejectedInput:
+    except Exception:  # noqa: BLE001 - RejectedInput or a bug: isolated article by article below
         pass
     out: list[Analysis | Rejection] = []
     for article in articles:
@@ -48,6 +72,8 @@ def analyse_each(analyzer, articles: list[Article]) -> list[Analysis | Rejection
             out.extend(analyzer([article]))
         except RejectedInput as exc:
             out.append(Rejection(locator=article.locator, stage=exc.stage or "analyze", reason=exc.reason))
+        except Exception as exc:  # noqa: BLE001 - this article's bug costs this article only
+            out.append(Rejection(locator=article.locator, stage="analyze", reason=unexpected(exc)))
     return out
 
 
@@ -82,7 +108,8 @@ class PoolAnalyzer:
         if self.pool is None:
             tasks = max(1, self.settings.worker_max_articles // _chunk_size(self.settings.batch_size, self.workers))
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), max_tasks_per_child=tasks,
-                                            initializer=_init_worker, initargs=(self.settings.model_dump_json(),))
+                                            initializer=_init_worker,
+                                            initargs=(self.settings.model_dump_json(), os.getpid()))
         return [self.pool.submit(_analyse_in_worker, chunk) for chunk in chunks]
 
     def __call__(self, articles: list[Article]) -> list[Analysis | Rejection]:

@@ -8,27 +8,37 @@ then the new French articles (not exact copies) are analysed and their
 analyses saved in another. A process killed at any point leaves a consistent
 store; running the same command again skips what is stored and analyses what
 was stored but not yet analysed. An input a stage rejects (``RejectedInput``)
-is recorded with its locator, stage and reason, and the run goes on; any
-other exception is a bug and propagates.
+is recorded with its locator, stage and reason, and the run goes on. An
+unexpected exception on one item (a bug) costs that item only: it is recorded
+as a rejection naming the exception's type and message (with the traceback in
+the debug log), and the run goes on. Only the store failing stops a run.
+Warnings the stages log (a date ignored, bytes replaced) are collected in the
+summary and the run's record.
 
 This module never prints: it reports through the ``Progress`` it is given.
 """
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import BinaryIO, Protocol
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.ingest import iter_articles
 from veille.model import Analysis, Article, Rejection
+from veille.pipeline_runs import collect_warnings, start_run
 from veille.store import AddResult, Store
 
 ANALYZE_STAGE = "analyze"
+STORE_STAGE = "store"
+MAX_WARNINGS_KEPT = 200  # in the run's record; the summary counts them all
+log = logging.getLogger(__name__)
 
 
 class Analyzer(Protocol):
@@ -79,6 +89,7 @@ class RunSummary:
     non_french: int = 0
     analysed: int = 0
     rejected: tuple[Rejection, ...] = ()
+    warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     stage_seconds: tuple[tuple[str, float], ...] = ()
     slowest_stage: str | None = None
@@ -87,6 +98,7 @@ class RunSummary:
         """The summary as plain counts (stored in the ``runs`` table)."""
         out = asdict(self)
         out["rejected"] = len(self.rejected)
+        out["warnings"] = list(self.warnings[:MAX_WARNINGS_KEPT])
         out["stage_seconds"] = dict(self.stage_seconds)
         return out
 
@@ -102,6 +114,7 @@ class _Tally:
     non_french: int = 0
     analysed: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, result: AddResult) -> None:
         self.ingested += len(result.new)
@@ -141,7 +154,8 @@ class _Clock:
         return RunSummary(run_id=run_id, ingested=tally.ingested, duplicates_exact=tally.duplicates_exact,
                           duplicates_near=tally.duplicates_near, already_stored=tally.already_stored,
                           non_french=tally.non_french, analysed=tally.analysed,
-                          rejected=tuple(tally.rejected), seconds=round(time.perf_counter() - self.started, 3),
+                          rejected=tuple(tally.rejected), warnings=tuple(tally.warnings),
+                          seconds=round(time.perf_counter() - self.started, 3),
                           stage_seconds=stages, slowest_stage=slowest)
 
 
@@ -161,8 +175,8 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
     analyzer = analyzer if settings.analyze else None
-    with _open_store(settings, create=True) as store:
-        run_id = store.start_run(command, specs)
+    with _open_store(settings, create=True) as store, collect_warnings(tally.warnings):
+        run_id = start_run(store, command, specs)
         progress.start(command)
         read = iter_articles(specs, settings, stdin=stdin) if items is None else items
         stream = clock.timed("read", read)
@@ -170,7 +184,7 @@ def run_ingest(specs: Iterable[str], settings: Settings, *, analyzer: Analyzer |
         for articles, rejections in _batches(stream, settings.batch_size):
             _record_rejections(store, run_id, rejections, tally)
             with clock.stage("store"):
-                result = store.add_articles(articles, run_id=run_id)
+                result = _store(store, run_id, articles, tally)
             tally.add(result)
             if analysis is not None:
                 analysis.add(list(result.to_analyse))
@@ -211,8 +225,8 @@ def _run_stored(command: str, label: str, settings: Settings, analyzer: Analyzer
     """Analyse stored articles page by page (``next_batch(store, after)``, ordered by doc_id)."""
     progress = progress or NoProgress()
     clock, tally = _Clock(), _Tally()
-    with _open_store(settings, create=False) as store:
-        run_id = store.start_run(command, specs)
+    with _open_store(settings, create=False) as store, collect_warnings(tally.warnings):
+        run_id = start_run(store, command, specs)
         progress.start(label, total=prepare(store))
         after, analysis = None, _Analysis(store, run_id, analyzer, clock, tally)
         while batch := next_batch(store, after):
@@ -245,6 +259,28 @@ def _batches(stream: Iterable[Article | Rejection], size: int
             articles, rejections = [], []
     if articles or rejections:
         yield articles, rejections
+
+
+def _store(store: Store, run_id: int, articles: list[Article], tally: _Tally) -> AddResult:
+    """Store a batch in one transaction; when it fails for a reason other than the database itself,
+    store the articles one by one so that only the bad one is lost (and recorded)."""
+    try:
+        return store.add_articles(articles, run_id=run_id)
+    except sqlite3.OperationalError:
+        raise  # the store itself (locked, full, unreadable): nothing else can be stored either
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        if len(articles) == 1:
+            raise
+    results = []
+    for article in articles:
+        try:
+            results.append(store.add_articles([article], run_id=run_id))
+        except sqlite3.OperationalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - this article's bug costs this article only
+            log.debug("unexpected error storing %s", article.locator, exc_info=True)
+            _record_rejections(store, run_id, [Rejection(article.locator, STORE_STAGE, unexpected(exc))], tally)
+    return AddResult(**{f.name: tuple(x for r in results for x in getattr(r, f.name)) for f in fields(AddResult)})
 
 
 def _record_rejections(store: Store, run_id: int, rejections: list[Rejection], tally: _Tally) -> None:
@@ -298,7 +334,12 @@ class _Analysis:
     def _collect(self) -> None:
         articles, futures = self.in_flight.popleft()
         with self.clock.stage(ANALYZE_STAGE):
-            results = [r for future in futures for r in future.result()]
+            try:
+                results = [r for future in futures for r in future.result()]
+            except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory): the batch is lost
+                log.debug("analysis workers failed", exc_info=exc)
+                results = [Rejection(a.locator, ANALYZE_STAGE, f"the analysis worker failed ({type(exc).__name__}: "
+                                     f"{exc}); retry with `veille analyze --retry-failed`") for a in articles]
         analyses, rejected = _sorted_results(articles, results)
         _save(self.store, self.run_id, analyses, rejected, self.clock, self.tally)
 
@@ -308,14 +349,14 @@ def _call_analyzer(analyzer: Analyzer, articles: list[Article]
     """Analyse a batch; if the analyzer rejects, retry one by one to isolate the bad articles."""
     try:
         return _sorted_results(articles, list(analyzer(articles)))
-    except RejectedInput as exc:
+    except Exception as exc:  # noqa: BLE001 - RejectedInput, or a bug: isolated below
         if len(articles) == 1:
             return [], [_rejection(articles[0], exc)]
     analyses, rejected = [], []
     for article in articles:
         try:
             done, refused = _sorted_results([article], list(analyzer([article])))
-        except RejectedInput as exc:
+        except Exception as exc:  # noqa: BLE001 - this article's bug costs this article only
             done, refused = [], [_rejection(article, exc)]
         analyses += done
         rejected += refused
@@ -340,5 +381,8 @@ def _located(rejection: Rejection, article: Article) -> Rejection:
     return Rejection(locator=locator, stage=rejection.stage or ANALYZE_STAGE, reason=rejection.reason)
 
 
-def _rejection(article: Article, exc: RejectedInput) -> tuple[str, Rejection]:
-    return article.doc_id, _located(Rejection(article.locator, exc.stage or ANALYZE_STAGE, exc.reason), article)
+def _rejection(article: Article, exc: Exception) -> tuple[str, Rejection]:
+    if isinstance(exc, RejectedInput):
+        return article.doc_id, _located(Rejection(article.locator, exc.stage or ANALYZE_STAGE, exc.reason), article)
+    log.debug("unexpected error analysing %s", article.locator, exc_info=exc)
+    return article.doc_id, _located(Rejection(article.locator, ANALYZE_STAGE, unexpected(exc)), article)

@@ -27,7 +27,7 @@ def server(local_server):
 
 
 def test_fetch_url_timeout_gives_rejection_with_reason(server):
-    settings = Settings(fetch=FetchSettings(timeout_s=0.3, per_host_interval_s=0))
+    settings = Settings(fetch=FetchSettings(timeout_s=0.3, per_host_interval_s=0, allow_private_urls=True))
     started = time.monotonic()
     (rejection,) = iter_articles([server.url("/slow")], settings)
     assert time.monotonic() - started < 1.5
@@ -46,7 +46,7 @@ def test_fetch_redirect_followed_and_user_agent_sent(server, settings):
 
 
 def test_fetch_size_cap(server):
-    with Fetcher(FetchSettings(max_bytes=10_000, per_host_interval_s=0)) as fetcher:
+    with Fetcher(FetchSettings(max_bytes=10_000, per_host_interval_s=0, allow_private_urls=True)) as fetcher:
         with pytest.raises(RejectedInput, match="too large"):
             fetcher.fetch(server.url("/big"))
 
@@ -58,7 +58,7 @@ def test_fetch_http_error_reason(server, settings):
 
 
 def test_fetch_waits_between_requests_to_one_host(server):
-    with Fetcher(FetchSettings(per_host_interval_s=0.25)) as fetcher:
+    with Fetcher(FetchSettings(per_host_interval_s=0.25, allow_private_urls=True)) as fetcher:
         started = time.monotonic()
         fetcher.fetch(server.url("/page"))
         fetcher.fetch(server.url("/page"))

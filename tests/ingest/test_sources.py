@@ -65,3 +65,15 @@ def test_sources_expanded_lazily(tmp_path):
         stream = expand(specs(), Settings(), stdin=None, fetcher=fetcher)
         next(stream)
         assert consumed == [str(tmp_path / "top.txt")]
+
+
+def test_double_star_glob_does_not_follow_a_directory_link_loop(tmp_path, settings, monkeypatch):
+    from veille.ingest import iter_articles
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "x.txt").write_text("Le conseil de cercle de Kita a voté le budget.", encoding="utf-8")
+    (tmp_path / "a" / "b" / "y.txt").write_text("Le maire de Nioro a inauguré un forage.", encoding="utf-8")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    out = list(iter_articles(["a/**/*.txt"], settings))
+    assert sorted(a.locator for a in out) == ["a/b/y.txt", "a/x.txt"]

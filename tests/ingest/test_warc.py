@@ -78,3 +78,33 @@ def test_warc_detected_by_content_whatever_the_name(pages, settings, tmp_path):
     path.write_bytes(write_warc(pages, gzip=True))
     out = list(iter_articles([str(path)], settings))
     assert [a.locator for a in out] == [f"{path}#record-{n}" for n in (3, 5, 7)]
+
+
+def test_warc_intact_record_after_a_corrupt_header_is_kept(pages, settings):
+    data = write_warc(pages, gzip=False)
+    starts = [i for i in range(len(data)) if data.startswith(b"WARC/1.", i) and (i == 0 or data[i - 4:i] == b"\r\n\r\n")]
+    second = starts[1]
+    broken = data[:second] + b"WARC/1.0\r\nContent-Length: banana\r\n\x00\x01junk\r\n\r\n" + data[second:]
+    out = list(iter_warc(Source("abime.warc", broken), settings))
+    articles = [a for a in out if isinstance(a, Article)]
+    assert [a.url.rsplit("/", 1)[1] for a in articles] == list(PAGE_IDS)  # every page, the damage skipped
+    assert any(isinstance(r, Rejection) and "unreadable WARC record" in r.reason for r in out)
+
+
+def test_warc_gz_bomb_is_inflated_once_and_a_non_html_bomb_is_said(settings):
+    import gzip as gz
+    import io as _io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = _io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "application/octet-stream")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://example.org/bomb", "response",
+                                                  payload=_io.BytesIO(b"\0" * 60_000_000), http_headers=headers))
+    small = settings.model_copy(update={"max_input_bytes": 5_000_000})
+    (rejection,) = list(iter_warc(Source("bomb.warc.gz", out.getvalue()), small))
+    assert isinstance(rejection, Rejection) and rejection.locator == "bomb.warc.gz#record-1"
+    assert "application/octet-stream record of 60.0 MB" in rejection.reason and "skipped" in rejection.reason
+    assert gz is not None

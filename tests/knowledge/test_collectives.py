@@ -54,3 +54,9 @@ def test_three_countries_coordinated(resolved):
     r = resolved("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO. Les trois pays ont créé une "
                  "confédération.", "2024-03-01")
     assert r.members("pays") == ["MLI", "BFA", "NER"]
+
+
+def test_zero_countries_name_no_group(resolved):
+    """"les 0 pays" once asked for the first of no states (ValueError, found by bench/fuzz.py)."""
+    r = resolved("Le Sénégal a reçu le Ghana à Dakar. Plus tard, les 0 pays ont signé un accord.", "2021-03-02")
+    assert r.members("pays") == []

@@ -21,7 +21,7 @@ from veille.api.pages import router as pages_router
 from veille.api.pages.problems import explain
 from veille.api.pages.render import error_page
 from veille.api.routers import actors, articles, docs, downloads, dyads, events, export, ingest, meta, search
-from veille.api.security import SecurityHeaders
+from veille.api.security import RequestBounds, SecurityHeaders
 from veille.api.state import AppState, StoreProvider, load_kb
 from veille.config import Settings
 from veille.errors import RejectedInput
@@ -61,6 +61,7 @@ def create_app(settings: Settings, *, token: str | None = None,
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _error_handlers(app)
     app.add_middleware(DropBlankParams)
+    app.add_middleware(RequestBounds)
     app.add_middleware(SecurityHeaders)
     return app
 

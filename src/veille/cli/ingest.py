@@ -12,6 +12,7 @@ from veille.cli.progress import make_progress
 from veille.config import Settings
 
 NOTHING_READ = 2
+WARNINGS_SHOWN = 20
 WORKERS_HELP = ("analyse in N processes sharing one loaded model "
                 "(default: $VEILLE_WORKERS, else the number of cores)")
 
@@ -52,6 +53,10 @@ def register(subparsers) -> None:
                         help="with --engine dask: a running Dask scheduler (tcp://host:8786); default a local cluster")
     ingest.add_argument("--parquet-dir", metavar="DIR", type=Path,
                         help="with --engine dask: where the workers write Parquet parts (default: <db>.parquet/)")
+    ingest.add_argument("--allow-private-urls", action="store_true",
+                        help="also fetch from loopback, private and link-local addresses (a server on this "
+                             "machine or network; default: refused, also for feed links; "
+                             "or set VEILLE_ALLOW_PRIVATE_URLS=1)")
     ingest.set_defaults(run=run_ingest_command)
 
     analyze = add_command(subparsers, "analyze", help="analyse the stored articles not analysed yet",
@@ -99,6 +104,8 @@ def run_ingest_command(args: argparse.Namespace) -> int:
         return run_dask_ingest(args)
     settings = settings_from(args, batch_size=args.batch_size, workers=args.workers,
                              analyze=False if args.no_analyze else None)
+    if args.allow_private_urls:
+        settings = settings.model_copy(update={"fetch": settings.fetch.model_copy(update={"allow_private_urls": True})})
     stdin = sys.stdin.buffer if "-" in args.sources else None
     with analyzer_for(settings, settings.workers) if settings.analyze else nullcontext() as analyzer:
         summary = run_ingest(args.sources, settings, analyzer=analyzer, progress=make_progress(sys.stderr),
@@ -164,6 +171,13 @@ def _print_tail(summary) -> None:
     print(f"  {'rejected:':18}{len(summary.rejected):>7}")
     for rejection in summary.rejected:
         print(f"    {rejection.locator}: {rejection.reason} [{rejection.stage}]")
+    warnings = getattr(summary, "warnings", ())
+    if warnings:
+        print(f"  {'warnings:':18}{len(warnings):>7}   (read, but check these)")
+        for warning in warnings[:WARNINGS_SHOWN]:
+            print(f"    {warning}")
+        if len(warnings) > WARNINGS_SHOWN:
+            print(f"    … and {len(warnings) - WARNINGS_SHOWN} more (the first 200 are kept with the run in the store)")
     if summary.slowest_stage:
         seconds = dict(summary.stage_seconds)[summary.slowest_stage]
         print(f"  slowest stage: {summary.slowest_stage} ({seconds:.1f} s)")

@@ -5,11 +5,13 @@ import argparse
 import ipaddress
 import os
 import sys
+import threading
 
 from veille.cli.common import add_command, add_db_argument, settings_from
 from veille.errors import RejectedInput
 
 TOKEN_ENV = "VEILLE_TOKEN"
+SHUTDOWN_GRACE_S = 3.0  # on SIGTERM/SIGINT, requests still running after this are abandoned
 
 
 def register(subparsers) -> None:
@@ -52,7 +54,11 @@ def run_serve(args: argparse.Namespace) -> int:
     mode = "writing on (bearer token required)" if token else "read-only"
     print(f"veille: serving {settings.db_path} ({mode}) on http://{args.host}:{args.port}/  — API docs at /docs",
           file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        sys.stdout.flush()  # a handler thread still busy past the grace period: do not wait for it
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 

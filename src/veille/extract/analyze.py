@@ -5,6 +5,7 @@ status and attribution read the quotes and time expressions found before).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,11 +20,25 @@ from veille.extract.headline import headline_events
 from veille.extract.lexicon import Lexicon
 from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
+from veille.extract.timex_calendar import sane_published
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.resolver import resolve_doc
 from veille.model import Analysis, Article
 from veille.nlp import load_nlp, model_version
+
+
+LONG_RUN_CHARS = 300  # spaCy's tokenizer is quadratic in the length of one space-free "word"
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN_CHARS)
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with a space every 100 characters of a run of non-space characters longer than
+    LONG_RUN_CHARS (a base64 image, a row of brackets), so that the tokenizer stays linear (such a
+    run of 9,000 characters took 11 s); one character for one, so every offset still indexes the text."""
+    if len(text) < LONG_RUN_CHARS or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: "".join(" " if (i + 1) % 100 == 0 else c for i, c in enumerate(m.group())), text)
 
 
 RULES_ONLY = "none (rules only)"
@@ -65,13 +80,14 @@ def current_versions(kb: KnowledgeBase | None = None, lexicon: Lexicon | None = 
 
 def analyze_doc(doc: Doc, article: Article, res: Resources) -> Analysis:
     """All layers of one parsed article."""
-    timexes = find_timexes(article.text, article.published)
-    actors = resolve_doc(doc, article.published, res.kb, res.gazetteer, title=article.title)
+    published = sane_published(article.published)  # 0001-01-01 anchors nothing
+    timexes = find_timexes(article.text, published)
+    actors = resolve_doc(doc, published, res.kb, res.gazetteer, title=article.title)
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, res.lexicon, timexes=timexes, quotes=quotes,
-                         gazetteer=res.gazetteer, published=article.published, title=article.title,
+                         gazetteer=res.gazetteer, published=published, title=article.title,
                          model=res.event_model)
-    events = tuple(events) + headline_events(res, article.title, article.published)  # after the body's
+    events = tuple(events) + headline_events(res, article.title, published)  # after the body's
     return Analysis(doc_id=article.doc_id, events=events, quotes=tuple(quotes),
                     timexes=tuple(timexes), entities=tuple(actors.entities()), versions=res.versions())
 
@@ -115,7 +131,7 @@ class Analyzer:
     def __call__(self, articles: list[Article]) -> list[Analysis]:
         for article in articles:
             self.check(article)
-        docs = self.res.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = self.res.nlp.pipe((tokenizable(a.text) for a in articles), batch_size=self.batch_size)
         return [analyze_doc(doc, article, self.res) for doc, article in zip(docs, articles)]
 
 

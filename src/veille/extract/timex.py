@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from veille.extract.timex_calendar import (
-    day_value, month_value, nearest_day, nearest_month, safe_date, shift_value, weekday_date,
-    weekend_value, year_value,
+    day_value, month_value, nearest_day, nearest_month, safe_date, sane_published, shift_value,
+    weekday_date, weekend_value, year_value,
 )
 from veille.extract.timex_context import complete
 from veille.extract.timex_grammar import Candidate, Kind, scan
@@ -31,6 +31,7 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
     non-overlapping, with ISO 8601 values ("2020", "2020-01", "2020-08-21", "2020-W35")."""
     if isinstance(published, datetime):
         published = published.date()
+    published = sane_published(published)
     g = grammar()
     candidates = complete(text, select_longest(scan(text, g, published)), published)
     out, anchor = [], published

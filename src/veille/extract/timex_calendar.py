@@ -12,6 +12,16 @@ from datetime import date, timedelta
 # the past at the same distance: news mostly reports what happened ("le 30 juin" read on
 # 24 June is still the coming 30 June, "le 22 octobre" read on 31 January is last October).
 FUTURE_COST = 2.0
+# A publication date outside these years is a metadata error (0001-01-01, 9999-12-31): it anchors
+# nothing, so "hier" or "demain" never leave the calendar.
+MIN_PUBLISHED_YEAR, MAX_PUBLISHED_YEAR = 1800, 2200
+
+
+def sane_published(published: date | None) -> date | None:
+    """The publication date when it can anchor relative expressions, else None."""
+    if published is None or not MIN_PUBLISHED_YEAR <= published.year <= MAX_PUBLISHED_YEAR:
+        return None
+    return published
 
 
 def day_value(d: date) -> str:
@@ -102,7 +112,15 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def shift_value(published: date, unit: str, amount: int) -> str | None:
-    """Value of "il y a 3 jours" (amount -3, unit day), "le mois prochain" (+1, month)..."""
+    """Value of "il y a 3 jours" (amount -3, unit day), "le mois prochain" (+1, month)...;
+    None when it leaves the calendar ("il y a 999999 jours")."""
+    try:
+        return _shifted(published, unit, amount)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shifted(published: date, unit: str, amount: int) -> str | None:
     if unit == "day":
         return day_value(published + timedelta(days=amount))
     if unit == "week":

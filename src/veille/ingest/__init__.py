@@ -8,6 +8,7 @@ One module per input kind (text, html, feeds, warc, tabular), each with a pure p
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import BinaryIO
@@ -15,7 +16,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.ingest.detect import detect_kind, gunzip, is_gzip, is_warc_gzip
 from veille.ingest.feeds import iter_feed
 from veille.ingest.fetch import Fetcher
@@ -30,6 +31,7 @@ __all__ = ["STAGE", "iter_articles", "parse_source"]
 
 STAGE = "ingest"
 _PARSER_ERRORS = (etree.LxmlError, UnicodeError)  # third-party parsers failing on malformed input
+log = logging.getLogger(__name__)
 
 
 def _unpacked(source: Source, settings: Settings) -> tuple[Source, SourceKind]:
@@ -63,13 +65,22 @@ def _parse(source: Source, settings: Settings, fetcher: Fetcher | None,
 
 
 def _results(raw: RawInput, settings: Settings, fetcher: Fetcher | None) -> Iterator[Article | Rejection]:
-    """Everything one raw input gives; its failure is one Rejection after what it gave so far."""
+    """Everything one raw input gives; its failure is one Rejection after what it gave so far, and an
+    input that gives nothing at all (a CSV header without rows, an empty JSON array) is one too."""
+    given = 0
     try:
-        yield from _parse(raw.source, settings, fetcher, raw.charset)
+        for item in _parse(raw.source, settings, fetcher, raw.charset):
+            given += 1
+            yield item
+        if not given:
+            yield Rejection(raw.source.locator, STAGE, "no article found: it holds no record, item or page")
     except RejectedInput as exc:
         yield Rejection(exc.locator or raw.source.locator, STAGE, exc.reason)
     except _PARSER_ERRORS as exc:
         yield Rejection(raw.source.locator, STAGE, f"unreadable input ({type(exc).__name__}: {exc}); check the file")
+    except Exception as exc:  # noqa: BLE001 - one input's bug costs that input, recorded with its type
+        log.debug("unexpected error reading %s", raw.source.locator, exc_info=True)
+        yield Rejection(raw.source.locator, STAGE, unexpected(exc))
 
 
 def iter_articles(specs: Iterable[str], settings: Settings, *,
@@ -77,11 +88,22 @@ def iter_articles(specs: Iterable[str], settings: Settings, *,
     """Articles and Rejections from every input named by ``specs`` (files, directories, globs,
     "-" for stdin, http(s) URLs), lazily, one input at a time, in order. Never raises for bad input."""
     with Fetcher(settings.fetch) as fetcher:
-        for raw in expand(specs, settings, stdin=stdin, fetcher=fetcher):
+        for spec in specs:
+            yield from _spec_results(str(spec), settings, stdin, fetcher)
+
+
+def _spec_results(spec: str, settings: Settings, stdin: BinaryIO | None,
+                  fetcher: Fetcher) -> Iterator[Article | Rejection]:
+    """Everything one spec gives; a failure listing its files ends that spec with one Rejection."""
+    try:
+        for raw in expand([spec], settings, stdin=stdin, fetcher=fetcher):
             if isinstance(raw, Rejection):
                 yield raw
             else:
                 yield from _results(raw, settings, fetcher)
+    except Exception as exc:  # noqa: BLE001 - the other specs still run
+        log.debug("unexpected error listing %s", spec, exc_info=True)
+        yield Rejection(spec, "read", unexpected(exc))
 
 
 def parse_source(source: Source, settings: Settings) -> list[Article]:

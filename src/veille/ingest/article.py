@@ -1,6 +1,7 @@
 """From what a parser found to an Article: body assembly, ids, hash and language."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +13,10 @@ from veille.ingest.langid import detect_language
 from veille.model import Article, Heading, SourceKind
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# the same window as the time layer's (extract/timex_calendar.py): outside it, a publication date
+# is kept as given but flagged, and the analysis ignores it
+PUBLISHED_YEARS = (1800, 2200)
+log = logging.getLogger(__name__)
 TITLE_FALLBACK_CHARS = 120
 
 
@@ -80,6 +85,9 @@ def build_article(
         )
     title = " ".join((title or "").split()) or fallback_title(text)
     digest = content_hash(text)
+    if published is not None and not PUBLISHED_YEARS[0] <= published.year <= PUBLISHED_YEARS[1]:
+        log.warning("%s: publication date %s is outside %d-%d; it is kept but ignored for dates and roles",
+                    locator, published.isoformat(), *PUBLISHED_YEARS)
     return Article(
         doc_id=doc_id or f"h-{digest[:16]}",
         title=title,

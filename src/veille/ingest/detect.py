@@ -6,7 +6,7 @@ import re
 import zlib
 
 from veille.errors import RejectedInput
-from veille.ingest.decode import SNIFF_BYTES, bom_encoding
+from veille.ingest.decode import SNIFF_BYTES, bom_encoding, utf16_without_bom
 from veille.model import SourceKind
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -35,7 +35,8 @@ def _binary_reason(data: bytes) -> str | None:
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             return f"binary file ({what}), not a news article; convert it to text or HTML first"
-    if b"\x00" in data[:SNIFF_BYTES] and bom_encoding(data) not in ("utf-16", "utf-32"):
+    if b"\x00" in data[:SNIFF_BYTES] and bom_encoding(data) not in ("utf-16", "utf-32") \
+            and utf16_without_bom(data) is None:
         return "binary file, not a news article (it contains NUL bytes); give a text, HTML, feed, WARC, JSONL or CSV file"
     return None
 
@@ -50,7 +51,7 @@ def gunzip_head(data: bytes, size: int = 64) -> bytes:
 
 def _head_text(data: bytes) -> str:
     head = data[:SNIFF_BYTES]
-    encoding = bom_encoding(head)
+    encoding = bom_encoding(head) or utf16_without_bom(head)
     if encoding:
         return head.decode(encoding, errors="ignore").lstrip("\ufeff")
     return head.decode("utf-8", errors="ignore")
@@ -88,6 +89,8 @@ def _is_json(data: bytes, head: str, name: str | None) -> bool:
         return isinstance(json.loads(data[start : end if end >= 0 else len(data)]), dict)
     except ValueError:
         return False
+    except RecursionError:  # an object nested too deeply: JSON Lines, its reader says what is wrong
+        return True
 
 
 def _is_csv_header(head: str) -> bool:

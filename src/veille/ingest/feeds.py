@@ -3,6 +3,7 @@ its linked page fetched and read as HTML; when that fails the summary article is
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -10,8 +11,9 @@ from datetime import date
 import feedparser
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.ingest.article import assemble, build_article
+from veille.ingest.decode import bom_encoding, utf16_without_bom
 from veille.ingest.detect import detect_kind
 from veille.ingest.fetch import Fetcher
 from veille.ingest.html import parse_html
@@ -21,6 +23,9 @@ from veille.model import Article, Rejection, Source, SourceKind
 STAGE = "ingest"
 FULL_TEXT_CHARS = 1000  # an item with less text than this is a teaser: its page is fetched
 log = logging.getLogger(__name__)
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_REPLACEMENT_REF = b"&#xFFFD;"
+_XML_DECLARED = re.compile(r"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])[^"']*""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +46,37 @@ def _date(entry) -> date | None:
         return None
 
 
+def _valid_ref(m: re.Match[bytes]) -> bytes:
+    hexa, decimal = m.groups()
+    digits = hexa or decimal
+    if len(digits.lstrip(b"0")) > 7:
+        return _REPLACEMENT_REF
+    code = int(digits, 16) if hexa else int(digits)
+    return m.group() if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else _REPLACEMENT_REF
+
+
+def valid_char_refs(data: bytes) -> bytes:
+    """``data`` with each character reference beyond Unicode ("&#1114112;", "&#99999999999;") or to a
+    surrogate replaced by U+FFFD: feedparser raises on them instead of reporting a malformed feed."""
+    return _CHAR_REF.sub(_valid_ref, data) if b"&#" in data else data
+
+
+def utf8_feed(data: bytes) -> bytes:
+    """A UTF-16 or UTF-32 feed (with or without a BOM) as UTF-8, its declaration saying so: the
+    character references are then checked on the bytes feedparser reads."""
+    encoding = bom_encoding(data) or utf16_without_bom(data)
+    if encoding is None or not encoding.startswith(("utf-16", "utf-32")):
+        return data
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return _XML_DECLARED.sub(r"\1utf-8", text, count=1).encode("utf-8")
+
+
 def parse_feed(data: bytes) -> list[FeedItem]:
     """The items of an RSS/Atom document; raise RejectedInput for a malformed or empty feed."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(valid_char_refs(utf8_feed(data)))
+    except (ValueError, OverflowError) as exc:  # feedparser on a reference it cannot convert
+        raise RejectedInput(f"malformed feed ({type(exc).__name__}: {exc}); check it with a feed validator") from None
     if not parsed.entries:
         if parsed.bozo:
             raise RejectedInput(f"malformed feed ({parsed.get('bozo_exception')}); check it with a feed validator")
@@ -111,4 +144,9 @@ def _item_result(item: FeedItem, locator: str, settings: Settings, fetcher: Fetc
 def iter_feed(source: Source, settings: Settings, fetcher: Fetcher | None = None) -> Iterator[Article | Rejection]:
     """Articles of a feed, in order; ``fetcher`` (None: never fetch) reads the pages of teaser items."""
     for item in parse_feed(source.data):
-        yield _item_result(item, f"{source.locator}#item-{item.number}", settings, fetcher)
+        locator = f"{source.locator}#item-{item.number}"
+        try:
+            yield _item_result(item, locator, settings, fetcher)
+        except Exception as exc:  # noqa: BLE001 - one item's bug costs that item only
+            log.debug("unexpected error on %s", locator, exc_info=True)
+            yield Rejection(locator, STAGE, unexpected(exc))

@@ -98,7 +98,7 @@ def read_html(html: str, url: str | None = None) -> tuple[list[Block], PageMeta]
 
 def parse_html(source: Source, settings: Settings, *, charset: str | None = None) -> Article:
     """An HTML page (bytes in ``source.data``; ``charset`` from the HTTP header if any) as an Article."""
-    html = decode_bytes(source.data, charset)
+    html = decode_bytes(source.data, charset, locator=source.locator)
     blocks, meta = read_html(html, source.url)
     text, headings = assemble(blocks)
     published = publication_date(html, blocks, meta) or source.published_hint

@@ -106,7 +106,7 @@ def fragment_blocks(fragment: str) -> list[Block]:
     """Blocks of an HTML fragment (feed summary or content, a page trafilatura cannot read)."""
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):  # lxml asserts "one body" on some broken markup
         return [Block(t) for t in (clean_text(p) for p in fragment.split("\n\n")) if t]
     blocks: list[Block] = []
     current: list[str] = []

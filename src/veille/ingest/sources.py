@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -95,6 +96,47 @@ def read_url(url: str, fetcher: Fetcher) -> RawInput | Rejection:
     return RawInput(Source(locator=url, data=fetched.data, url=fetched.url), charset=fetched.charset)
 
 
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A glob pattern as a regular expression: "**/" any directories, "*" and "?" within one name."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) > 0:
+            body = pattern[i + 1:end]
+            out.append("[" + ("^" + re.escape(body[1:]) if body[0] in "!^" else re.escape(body)) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def recursive_glob(pattern: str) -> Iterator[str]:
+    """The paths a "**" pattern names, found by walking from the folder before its first wildcard
+    without following links to directories (``glob``'s "**" follows them, forever on a loop)."""
+    parts = pattern.split("/")
+    fixed = next(i for i, part in enumerate(parts) if any(m in part for m in _GLOB_MAGIC))
+    root = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else ".")
+    regex = _pattern_regex(pattern if fixed or pattern.startswith("/") else "./" + pattern)
+    for folder, dirs, files in os.walk(root):  # followlinks=False
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in dirs + files:
+            path = os.path.join(folder, name)
+            if regex.fullmatch(path):
+                yield path.removeprefix("./") if not pattern.startswith("./") else path
+
+
 def expand_paths(spec: str) -> Iterator[Path | Rejection] | Rejection:
     path = Path(spec)
     if path.is_dir():
@@ -102,7 +144,7 @@ def expand_paths(spec: str) -> Iterator[Path | Rejection] | Rejection:
     if path.exists():
         return iter([path])
     if any(m in spec for m in _GLOB_MAGIC):
-        matches = sorted(glob.iglob(spec, recursive=True))
+        matches = sorted(recursive_glob(spec) if "**" in spec else glob.iglob(spec))
         if not matches:
             return Rejection(spec, STAGE, f"no file matches the pattern {spec}; check the pattern")
         return (p for m in matches for p in (walk_directory(Path(m)) if Path(m).is_dir() else [Path(m)])

@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import re
 from collections.abc import Iterator, Mapping
 
 from veille.config import Settings
-from veille.errors import RejectedInput
+from veille.errors import RejectedInput, unexpected
 from veille.ingest.article import build_article
 from veille.ingest.dates import parse_date_value
 from veille.ingest.decode import decode_bytes
@@ -20,6 +22,9 @@ from veille.model import Article, Rejection, Source, SourceKind
 
 STAGE = "ingest"
 _CSV_DELIMITERS = ",;\t|"
+MAX_JSON_DEPTH = 64  # an article record is two levels deep; deeper nesting is refused before parsing
+_JSON_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+log = logging.getLogger(__name__)
 
 
 def _fields(record: Mapping[str, object]) -> dict[str, object]:
@@ -71,21 +76,57 @@ def _record_or_rejection(record: object, locator: str, kind: SourceKind, setting
     if not isinstance(record, dict):
         return Rejection(locator, STAGE, f"not a JSON object but a {type(record).__name__}; one article per line")
     try:
+        _check_unicode(record)
         return record_article(record, locator, kind, settings)
     except RejectedInput as exc:
         return Rejection(locator, STAGE, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one record's bug costs that record only
+        log.debug("unexpected error on %s", locator, exc_info=True)
+        return Rejection(locator, STAGE, unexpected(exc))
 
 
-def _decode(data: bytes) -> str:
+def _check_unicode(record: dict) -> None:
+    """Refuse lone surrogates ("\\ud800"): valid JSON, but no text can be stored with them."""
+    for key, value in record.items():
+        for text in (key, value):
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    raise RejectedInput(f"field {str(key)[:40]!r} holds an invalid character "
+                                        f"({text[exc.start]!r}, a lone surrogate); fix or remove the record") from None
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in a JSON text (brackets inside strings do not count)."""
+    depth = deepest = 0
+    for m in _JSON_NESTING.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def _loads(text: str) -> object:
+    """``json.loads`` with a depth limit (a deeply nested line would exhaust Python's stack)."""
+    if json_depth(text) > MAX_JSON_DEPTH:
+        raise RejectedInput(f"JSON nested more than {MAX_JSON_DEPTH} levels deep; an article record is a flat object")
+    return json.loads(text)
+
+
+def _decode(data: bytes, locator: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return decode_bytes(data)
+        return decode_bytes(data, locator=locator)
 
 
 def iter_json(source: Source, settings: Settings) -> Iterator[Article | Rejection]:
     """Articles of a JSON Lines file (or of a JSON array of objects), one Rejection per bad line."""
-    text = _decode(source.data)
+    text = _decode(source.data, source.locator)
     if text.lstrip().startswith("["):
         yield from _iter_json_array(text, source, settings)
         return
@@ -94,18 +135,23 @@ def iter_json(source: Source, settings: Settings) -> Iterator[Article | Rejectio
             continue
         locator = f"{source.locator}#line-{number}"
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as exc:
             yield Rejection(locator, STAGE, f"not valid JSON: {exc.msg} (column {exc.colno}); fix or remove the line")
+            continue
+        except RejectedInput as exc:
+            yield Rejection(locator, STAGE, exc.reason)
             continue
         yield _record_or_rejection(record, locator, SourceKind.JSONL, settings)
 
 
 def _iter_json_array(text: str, source: Source, settings: Settings) -> Iterator[Article | Rejection]:
     try:
-        records = json.loads(text)
+        records = _loads(text)
     except json.JSONDecodeError as exc:
         raise RejectedInput(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(records, list):
+        raise RejectedInput("not a JSON array of objects; give one article object per record")
     for number, record in enumerate(records, 1):
         yield _record_or_rejection(record, f"{source.locator}#record-{number}", SourceKind.JSONL, settings)
 
@@ -118,7 +164,7 @@ def _delimiter(header_line: str) -> str:
 
 def iter_csv(source: Source, settings: Settings) -> Iterator[Article | Rejection]:
     """Articles of a CSV file with a header row; one Rejection per bad row."""
-    text = _decode(source.data)
+    text = _decode(source.data, source.locator)
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_input_bytes))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
     header = [h.strip() for h in next(reader, [])]

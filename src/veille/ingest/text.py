@@ -180,7 +180,7 @@ def read_scraped_text(text: str) -> ScrapedText:
 
 def parse_text(source: Source, settings: Settings) -> Article:
     """A scraped plain-text article (bytes in ``source.data``) as an Article."""
-    doc = read_scraped_text(decode_bytes(source.data))
+    doc = read_scraped_text(decode_bytes(source.data, locator=source.locator))
     text, headings = assemble(doc.body)
     return build_article(
         title=doc.title or source.title_hint,

@@ -111,7 +111,7 @@ class Collectives:
         if count is None:
             return tok.i, None
         recent = self._recent_states(tok.i)
-        if len(recent) < count:
+        if count < 1 or len(recent) < count:  # "zéro pays", or too few states named before
             return tok.i, None
         chosen = sorted(recent[:count], key=lambda x: x[2])  # in the order the text first names them
         return min(first for _, _, first in chosen), tuple(c for _, c, _ in chosen)

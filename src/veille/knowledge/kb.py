@@ -246,8 +246,9 @@ class KnowledgeBase:
         ws = words(query)
         countries = [c for w in ws for c in self._demonyms.get(w, ())] + \
                     [h.entry for w in ws for h in self._aliases.get(w, ()) if h.kind == "country"]
-        role = next((r for n in range(len(ws), 0, -1) for i in range(len(ws) - n + 1)
-                     if (r := self._roles.get(role_words(" ".join(ws[i:i + n]))))), None)
+        singulars = role_words(" ".join(ws))  # no role term is longer than max_role_words: linear in the query
+        role = next((r for n in range(min(len(ws), self.max_role_words), 0, -1) for i in range(len(ws) - n + 1)
+                     if (r := self._roles.get(singulars[i:i + n]))), None)
         for c in countries:
             if role and role.resolve in ("junta", "regime"):
                 for rule, org in self._rulers.get(c.iso3, ()):

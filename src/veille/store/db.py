@@ -177,6 +177,18 @@ class Store:
             conn.execute("UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
                          (utc_now(), json.dumps(counts, ensure_ascii=False), run_id))
 
+    def mark_running(self, run_id: int, owner: dict) -> None:
+        """Record which process runs ``run_id`` (pid, host, start time) until it finishes, so that a
+        later run can tell a killed one (``unfinished_runs``)."""
+        with self._write() as conn:
+            conn.execute("UPDATE runs SET counts = ? WHERE id = ? AND finished IS NULL",
+                         (json.dumps({"owner": owner}), run_id))
+
+    def unfinished_runs(self) -> list[tuple[int, dict]]:
+        """(run id, what it recorded) of every run not marked finished: running, or killed."""
+        rows = self._conn.execute("SELECT id, counts FROM runs WHERE finished IS NULL ORDER BY id").fetchall()
+        return [(row[0], json.loads(row[1]) if row[1] else {}) for row in rows]
+
     def add_rejections(self, run_id: int | None, rejections: Iterable[Rejection]) -> None:
         now = utc_now()
         values = [(run_id, r.locator, r.stage, r.reason, now) for r in rejections]

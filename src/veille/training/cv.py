@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from veille.evaluation.run import gold_article, load_gold
 from veille.evaluation.scorer import score
-from veille.extract.analyze import Resources, analyze_doc
+from veille.extract.analyze import Resources, analyze_doc, tokenizable
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.lexicon import Lexicon
 from veille.model import Analysis, Article, EventType
@@ -67,7 +67,7 @@ class Parsed:
 def load_corpus(gold_dir: Path, res: Resources) -> list[Parsed]:
     gold = load_gold(gold_dir)
     articles = [gold_article(g, str(gold_dir / f"{d}.json")) for d, g in gold.items()]
-    docs = res.nlp.pipe((a.text for a in articles), batch_size=16)
+    docs = res.nlp.pipe((tokenizable(a.text) for a in articles), batch_size=16)
     rules_only = replace(res, event_model=None)
     out = []
     for doc, article in zip(docs, articles):
