@@ -16,11 +16,11 @@ from veille.extract.analyze import Analyzer, Resources
 # never trains on dev; bench/results/accuracy.md, "train → dev"); they must never regress. The
 # numbers that count are the cross-validated ones on train, in the same file.
 FLOORS = {
-    "events_typed": 0.70,       # reached 0.720
-    "events_full": 0.42,        # reached 0.435
+    "events_typed": 0.70,       # reached 0.721
+    "events_full": 0.44,        # reached 0.464
     "quotes_with_speaker": 0.94,  # reached 0.969
     "timexes_value": 0.96,      # reached 0.992
-    "event_status_acc": 0.91,   # reached 0.926
+    "event_status_acc": 0.92,   # reached 0.939
 }
 
 
