@@ -46,9 +46,14 @@ def test_event_confidence_is_the_model_probability(res, nlp):
     events = analyse(res, text).events
     assault = [e for e in events if e.type is EventType.ASSAULT]
     assert assault, events
-    prob = res.event_model.probabilities(next(nlp(text).sents), [e.type.value for e in events],
-                                         res.lexicon)[EventType.ASSAULT]
-    assert assault[0].confidence == pytest.approx(prob, abs=1e-3)
+    from dataclasses import replace
+
+    from veille.extract.event_model.features import context_features
+
+    rule_types = [e.type.value for e in analyse(replace(res, event_model=None), text).events]
+    prob = res.event_model.probabilities(next(nlp(text).sents), rule_types, res.lexicon,
+                                         context_features([rule_types], 0))[EventType.ASSAULT]
+    assert assault[0].confidence == pytest.approx(prob, abs=1e-3) and 0.5 < prob <= 1.0
 
 
 def test_event_model_drops_nothing_when_the_rules_find_nothing(res):

@@ -96,7 +96,7 @@ def export_jsonl(store: Store, out: TextIO, doc_ids: Iterable[str] | None = None
     duplicate carries its original's analysis (same text, so the same offsets).
     """
     count = 0
-    for chunk in _chunks(_records(store, doc_ids)):
+    for chunk in chunks(stored_records(store, doc_ids)):
         analyses = store.load_analyses(r.article.doc_id for r in chunk)
         originals = [r.duplicate_of for r in chunk if r.duplicate_kind == "exact"]
         analyses |= store.load_analyses(o for o in originals if o not in analyses)
@@ -117,7 +117,8 @@ def _export_record(store: Store, record: StoredArticle, analyses: dict[str, Anal
                              duplicate_kind=record.duplicate_kind)
 
 
-def _records(store: Store, doc_ids: Iterable[str] | None) -> Iterator[StoredArticle]:
+def stored_records(store: Store, doc_ids: Iterable[str] | None) -> Iterator[StoredArticle]:
+    """The stored articles, oldest first, or those of ``doc_ids`` that exist."""
     if doc_ids is None:
         yield from store.iter_articles(newest_first=False)
         return
@@ -127,7 +128,8 @@ def _records(store: Store, doc_ids: Iterable[str] | None) -> Iterator[StoredArti
             yield record
 
 
-def _chunks(records: Iterator[StoredArticle]) -> Iterator[list[StoredArticle]]:
+def chunks(records: Iterator[StoredArticle]) -> Iterator[list[StoredArticle]]:
+    """Records in lists of CHUNK (one query per list for their analyses: constant memory)."""
     chunk: list[StoredArticle] = []
     for record in records:
         chunk.append(record)

@@ -3,7 +3,7 @@
     for row in iter_event_rows(store):
         row.event.type, row.doc_id, row.day, row.outlet
 
-Articles are read in chunks of ``CHUNK`` with their analyses, so memory stays flat however
+Articles are read in chunks (store.export.chunks) with their analyses, so memory stays flat however
 large the store. Exact copies of an article have no analysis of their own and give no rows
 (their original's events are its events); near duplicates give theirs, with ``duplicate_of``.
 """
@@ -17,9 +17,8 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from veille.model import Event
-from veille.store.articles import StoredArticle
+from veille.store.export import chunks, stored_records
 
-CHUNK = 200
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -107,7 +106,7 @@ def date_precision(value: str) -> str:
 
 def iter_event_rows(store, doc_ids: Iterable[str] | None = None) -> Iterator[EventRow]:
     """Every event of the store (or of the given articles), article by article, in storage order."""
-    for chunk in _chunks(_records(store, doc_ids)):
+    for chunk in chunks(stored_records(store, doc_ids)):
         analysed = [r.article.doc_id for r in chunk if r.analysed_at]
         analyses = store.load_analyses(analysed) if analysed else {}
         for record in chunk:
@@ -120,25 +119,3 @@ def iter_event_rows(store, doc_ids: Iterable[str] | None = None) -> Iterator[Eve
                 yield EventRow(article.doc_id, idx, event, article.title, article.url, article.published,
                                article.language, record.analysed_at, record.duplicate_of,
                                lead_end if lead_end >= 0 else len(article.text))
-
-
-def _records(store, doc_ids: Iterable[str] | None) -> Iterator[StoredArticle]:
-    if doc_ids is None:
-        yield from store.iter_articles(newest_first=False)
-        return
-    for doc_id in doc_ids:
-        record = store.get_record(doc_id)
-        if record is not None:
-            yield record
-
-
-def _chunks(records: Iterator[StoredArticle]) -> Iterator[list[StoredArticle]]:
-    chunk: list[StoredArticle] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
