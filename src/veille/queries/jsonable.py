@@ -2,6 +2,7 @@
 HTTP API returns and `veille ... --json` prints (``veille.queries.shapes``), and the web links."""
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from veille.queries import shapes as s
@@ -41,8 +42,12 @@ def dyad_link(a: ActorSelector, b: ActorSelector, members: bool = True) -> str:
 
 
 def actor(a: Actor | None) -> s.ActorOut | None:
-    if a is None:
-        return None
+    return None if a is None else _actor_out(a)
+
+
+@lru_cache(maxsize=8192)
+def _actor_out(a: Actor) -> s.ActorOut:
+    """One model per distinct actor (hundreds of events name the same few actors); never modified."""
     return s.ActorOut(name=a.name, country=a.country, sector=[code(x) for x in a.sector], org=a.org,
                       kb_id=a.kb_id, role=a.role, kind=code(a.kind))
 
