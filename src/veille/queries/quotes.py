@@ -15,9 +15,13 @@ MAX_CHUNKS = 20  # ... but no more than the newest CHUNK * MAX_CHUNKS articles (
 def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: int = 50) -> tuple[QuoteHit, ...]:
     """Its quotes, newest article first."""
     where, params = actor_clause("speaker", selector, members, alias="q")
-    rows = store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
-                         f" WHERE {where} ORDER BY {_NEWEST} LIMIT ?", params + [limit])
-    return tuple(quote_from_row(row) for row in rows)
+    chosen = [r[0] for r in store.execute(
+        f"SELECT q.rowid FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+        f" WHERE {where} ORDER BY {_NEWEST} LIMIT ?", params + [limit])]  # in the indexes (migration 0061)
+    rows = {r["rowid"]: r for r in store.execute(
+        f"SELECT q.rowid AS rowid, {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+        f" WHERE q.rowid IN ({placeholders(chosen)})", chosen)}
+    return tuple(quote_from_row(rows[key]) for key in chosen)
 
 
 def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[QuoteHit, ...]:
