@@ -29,7 +29,13 @@ from veille.store.rows import code
 
 
 def article_link(doc_id: str, anchor: str | None = None) -> str:
-    return f"/articles/{quote(doc_id, safe='')}" + (f"#{anchor}" if anchor else "")
+    return _article_path(doc_id) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=16384)
+def _article_path(doc_id: str) -> str:
+    """An article's page (a page of evidence links to the same few articles many times)."""
+    return f"/articles/{quote(doc_id, safe='')}"
 
 
 def actor_link(selector: ActorSelector) -> str:
