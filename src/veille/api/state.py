@@ -6,6 +6,7 @@ own read connection once and keeps it (WAL mode: readers see each commit).
 """
 from __future__ import annotations
 
+import atexit
 import gc
 import threading
 from collections.abc import Callable
@@ -80,9 +81,11 @@ def settle() -> None:
     garbage collector's full passes: each pass would walk all of it again, tens of milliseconds
     taken from whichever request triggers it (at 10,000 articles, one dyad request in ten with
     500 evidence rows took 60 ms more; bench/results/api.md). Objects loaded later are collected
-    as usual."""
+    as usual. At exit they are handed back to the collector (extension modules check what is freed)."""
     gc.collect()
     gc.freeze()
+    atexit.unregister(gc.unfreeze)
+    atexit.register(gc.unfreeze)
 
 
 def app_state(request: Request) -> AppState:
