@@ -91,10 +91,11 @@ def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str]
         return ()
     found = []
     said: set[tuple] = set()  # a copy of an article repeats its quotes: once
+    chosen = sorted(both)
     for row in store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
-                             f" WHERE q.doc_id IN ({placeholders(docs)}) ORDER BY a.published, q.doc_id, q.idx",
-                             docs):
-        if (row["doc_id"], row["idx"]) in both and (row["text"], row["speaker_name"]) not in said:
+                             f" WHERE q.rowid IN ({placeholders(chosen)}) ORDER BY a.published, q.doc_id, q.idx",
+                             chosen):
+        if (row["text"], row["speaker_name"]) not in said:
             said.add((row["text"], row["speaker_name"]))
             found.append(quote_from_row(row))
             if len(found) == limit:
@@ -102,15 +103,15 @@ def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str]
     return tuple(found)
 
 
-def _involving(store, selector: ActorSelector, docs: list[str], members: bool) -> set[tuple[str, int]]:
-    """The quotes ``(doc_id, idx)`` of these articles that the actor speaks, or whose words name it
+def _involving(store, selector: ActorSelector, docs: list[str], members: bool) -> set[int]:
+    """The quotes (rowids) of these articles that the actor speaks, or whose words name it
     (a mention of it, not of a place, inside the quote)."""
     speaker, speaker_params = actor_clause("speaker", selector, members, alias="q")
     named, named_params = actor_clause("", selector, members, alias="en")
     in_docs = placeholders(docs)
-    return {(r[0], r[1]) for r in store.execute(
-        f"SELECT q.doc_id, q.idx FROM quotes AS q WHERE q.doc_id IN ({in_docs}) AND {speaker}"
-        " UNION SELECT q.doc_id, q.idx FROM entities AS en"
+    return {r[0] for r in store.execute(
+        f"SELECT q.rowid FROM quotes AS q WHERE q.doc_id IN ({in_docs}) AND {speaker}"
+        " UNION SELECT q.rowid FROM entities AS en"
         " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
         " JOIN quotes AS q ON q.doc_id = m.doc_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char"
         f" WHERE en.doc_id IN ({in_docs}) AND en.kind != 'place' AND {named}",
