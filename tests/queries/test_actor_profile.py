@@ -1,8 +1,11 @@
 """An actor's profile: events as source and target over time, partners, quotes by and about it."""
 from __future__ import annotations
 
+from collections import Counter
+
 from veille.model import EventType, Status
 from veille.queries import ActorSelector, actor_profile, quotes_about, quotes_by, resolve_actor
+from veille.queries.profile import _most_named
 
 RUSSIA = ActorSelector("Russie", "RUS")
 
@@ -55,3 +58,16 @@ def test_profile_of_an_organisation_with_members(gold_store, kb):
     exact = actor_profile(gold_store, junta, members=False)
     assert with_members.as_target.total > exact.as_target.total
     assert "CNSP" in with_members.names
+
+
+def test_profile_names_most_given_first_equals_by_name(gold_store):
+    """The names are counted over both sides; equal counts are ordered by name, not by the order
+    SQLite happens to read the rows in (which another index changes)."""
+    given = dict(gold_store.execute(
+        "SELECT name, count(*) FROM (SELECT source_name AS name FROM events WHERE source_country = 'RUS'"
+        " UNION ALL SELECT target_name FROM events WHERE target_country = 'RUS') GROUP BY name").fetchall())
+    assert given == {"Russie": 17, "forces armées russes": 8, "Ambassadeur russe au Mali": 2, "Alexandre Litvinenko": 1}
+    assert actor_profile(gold_store, RUSSIA).names == (
+        "Russie", "forces armées russes", "Ambassadeur russe au Mali", "Alexandre Litvinenko")
+    assert _most_named(Counter({"soldats": 2, "armée": 2, "Moscou": 5, "Kremlin": 1}), 3) == (
+        "Moscou", "armée", "soldats")

@@ -2,6 +2,7 @@
 HTTP API returns and `veille ... --json` prints (``veille.queries.shapes``), and the web links."""
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from veille.queries import shapes as s
@@ -28,7 +29,13 @@ from veille.store.rows import code
 
 
 def article_link(doc_id: str, anchor: str | None = None) -> str:
-    return f"/articles/{quote(doc_id, safe='')}" + (f"#{anchor}" if anchor else "")
+    return _article_path(doc_id) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=16384)
+def _article_path(doc_id: str) -> str:
+    """An article's page (a page of evidence links to the same few articles many times)."""
+    return f"/articles/{quote(doc_id, safe='')}"
 
 
 def actor_link(selector: ActorSelector) -> str:
@@ -41,8 +48,12 @@ def dyad_link(a: ActorSelector, b: ActorSelector, members: bool = True) -> str:
 
 
 def actor(a: Actor | None) -> s.ActorOut | None:
-    if a is None:
-        return None
+    return None if a is None else _actor_out(a)
+
+
+@lru_cache(maxsize=8192)
+def _actor_out(a: Actor) -> s.ActorOut:
+    """One model per distinct actor (hundreds of events name the same few actors); never modified."""
     return s.ActorOut(name=a.name, country=a.country, sector=[code(x) for x in a.sector], org=a.org,
                       kb_id=a.kb_id, role=a.role, kind=code(a.kind))
 

@@ -54,9 +54,14 @@ def actor_profile(store, selector: ActorSelector, *, members: bool = True, partn
         partners=top_partners(store, selector, members=members, limit=partners),
         quotes_by=quotes_by(store, selector, members=members, limit=quotes),
         quotes_about=quotes_about(store, selector, limit=quotes),
-        names=tuple(name for name, _ in (as_source.names + as_target.names).most_common(8)),
+        names=_most_named(as_source.names + as_target.names),
         events=count_events(store, selector, members=members),
     )
+
+
+def _most_named(names: Counter, n: int = 8) -> tuple[str, ...]:
+    """The names it is most often given, most first; equals by name (whatever order SQLite read the rows in)."""
+    return tuple(name for name, _ in sorted(names.items(), key=lambda item: (-item[1], item[0] or ""))[:n])
 
 
 def _side(store, side: str, selector: ActorSelector, members: bool) -> _Side:

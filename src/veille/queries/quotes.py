@@ -15,9 +15,13 @@ MAX_CHUNKS = 20  # ... but no more than the newest CHUNK * MAX_CHUNKS articles (
 def quotes_by(store, selector: ActorSelector, *, members: bool = True, limit: int = 50) -> tuple[QuoteHit, ...]:
     """Its quotes, newest article first."""
     where, params = actor_clause("speaker", selector, members, alias="q")
-    rows = store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
-                         f" WHERE {where} ORDER BY {_NEWEST} LIMIT ?", params + [limit])
-    return tuple(quote_from_row(row) for row in rows)
+    chosen = [r[0] for r in store.execute(
+        f"SELECT q.rowid FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+        f" WHERE {where} ORDER BY {_NEWEST} LIMIT ?", params + [limit])]  # in the indexes (migration 0061)
+    rows = {r["rowid"]: r for r in store.execute(
+        f"SELECT q.rowid AS rowid, {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+        f" WHERE q.rowid IN ({placeholders(chosen)})", chosen)}
+    return tuple(quote_from_row(rows[key]) for key in chosen)
 
 
 def quotes_about(store, selector: ActorSelector, *, limit: int = 50) -> tuple[QuoteHit, ...]:
@@ -75,45 +79,40 @@ def quote_from_row(row) -> QuoteHit:
 def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str], *, members: bool = True,
                    limit: int = 20) -> tuple[QuoteHit, ...]:
     """Quotes of these articles in which each side is either the speaker or named in the words
-    (an academic on "les relations entre le Mali et la Russie"; a Malian source on Russia), oldest first."""
+    (an academic on "les relations entre le Mali et la Russie"; a Malian source on Russia), oldest first.
+
+    SQLite finds the quotes of each side (spoken, or naming it inside the quoted words); only the
+    quotes of both are read and built, and only up to ``limit``."""
     if not doc_ids:
         return ()
     docs = doc_ids[:200]
-    quotes = store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
-                           f" WHERE q.doc_id IN ({placeholders(docs)}) ORDER BY a.published, q.doc_id, q.idx",
-                           docs).fetchall()
-    if not quotes:
+    both = _involving(store, a, docs, members) & _involving(store, b, docs, members)
+    if not both:
         return ()
-    speaks = [_speakers(store, side, docs, members) for side in (a, b)]
-    named = [_named_at(store, side, docs, members) for side in (a, b)]
     found = []
     said: set[tuple] = set()  # a copy of an article repeats its quotes: once
-    for row in quotes:
-        spot = (row["doc_id"], row["idx"])
-        if (row["text"], row["speaker_name"]) in said:
-            continue
-        inside = [any(s >= row["start_char"] and e <= row["end_char"] for s, e in named[i].get(row["doc_id"], ()))
-                  for i in (0, 1)]
-        if all(spot in speaks[i] or inside[i] for i in (0, 1)):
+    chosen = sorted(both)
+    for row in store.execute(f"SELECT {_COLUMNS} FROM quotes AS q JOIN {_ARTICLES} ON a.doc_id = q.doc_id"
+                             f" WHERE q.rowid IN ({placeholders(chosen)}) ORDER BY a.published, q.doc_id, q.idx",
+                             chosen):
+        if (row["text"], row["speaker_name"]) not in said:
             said.add((row["text"], row["speaker_name"]))
             found.append(quote_from_row(row))
-    return tuple(found[:limit])
+            if len(found) == limit:
+                break
+    return tuple(found)
 
 
-def _speakers(store, selector: ActorSelector, docs: list[str], members: bool) -> set[tuple[str, int]]:
-    where, params = actor_clause("speaker", selector, members, alias="q")
-    return {(r[0], r[1]) for r in store.execute(
-        f"SELECT q.doc_id, q.idx FROM quotes AS q WHERE q.doc_id IN ({placeholders(docs)}) AND {where}",
-        docs + params)}
-
-
-def _named_at(store, selector: ActorSelector, docs: list[str], members: bool) -> dict[str, list[tuple[int, int]]]:
-    """Where the actor (a place is not the actor) is mentioned in these articles."""
-    where, params = actor_clause("", selector, members, alias="en")
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in store.execute(
-            "SELECT m.doc_id, m.start_char, m.end_char FROM entities AS en"
-            " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
-            f" WHERE en.doc_id IN ({placeholders(docs)}) AND en.kind != 'place' AND {where}", docs + params):
-        spans.setdefault(doc_id, []).append((start, end))
-    return spans
+def _involving(store, selector: ActorSelector, docs: list[str], members: bool) -> set[int]:
+    """The quotes (rowids) of these articles that the actor speaks, or whose words name it
+    (a mention of it, not of a place, inside the quote)."""
+    speaker, speaker_params = actor_clause("speaker", selector, members, alias="q")
+    named, named_params = actor_clause("", selector, members, alias="en")
+    in_docs = placeholders(docs)
+    return {r[0] for r in store.execute(
+        f"SELECT q.rowid FROM quotes AS q WHERE q.doc_id IN ({in_docs}) AND {speaker}"
+        " UNION SELECT q.rowid FROM entities AS en"
+        " JOIN mentions AS m ON m.doc_id = en.doc_id AND m.entity_id = en.entity_id"
+        " JOIN quotes AS q ON q.doc_id = m.doc_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char"
+        f" WHERE en.doc_id IN ({in_docs}) AND en.kind != 'place' AND {named}",
+        docs + speaker_params + docs + named_params)}

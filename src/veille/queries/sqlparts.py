@@ -10,6 +10,7 @@ import re
 import sqlite3
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 
 from veille.model import QUAD_CLASS, Actor, EntityKind, EventType, Place, Span, Status
 from veille.queries.types import ActorSelector, EventHit
@@ -42,7 +43,7 @@ EVENT_COLUMNS = (", ".join(f"e.{name}" for name in EVENT_FIELDS)
 # Where each column of EVENT_COLUMNS is in a row (rows are read by position: faster than by name).
 COL = {name: i for i, name in enumerate(EVENT_FIELDS + ("a_title", "a_published", "a_url", "a_duplicate_of",
                                                          "eff_date"))}
-_ACTOR_COLS = {side: tuple(COL[f"{side}_{name}"] for name in _ACTOR_FIELDS)
+_ACTOR_COLS = {side: itemgetter(*(COL[f"{side}_{name}"] for name in _ACTOR_FIELDS))
                for side in ("source", "target", "attributed")}
 # Articles through the covering index of migration 0051 (their body text is never read here).
 EVENT_FROM = "events AS e JOIN articles AS a INDEXED BY articles_event_meta ON a.doc_id = e.doc_id"
@@ -123,10 +124,10 @@ def event_from_row(row) -> EventHit:
     if row[c["place_name"]] is not None:
         place = Place(row[c["place_name"]], row[c["place_country"]], row[c["place_lat"]], row[c["place_lon"]],
                       row[c["place_geonames_id"]])
-    kind = EventType(row[c["type"]])
+    kind = EVENT_TYPES[row[c["type"]]]
     return EventHit(
         id=row[c["id"]], doc_id=row[c["doc_id"]], idx=row[c["idx"]], type=kind, quad=QUAD_CLASS[kind],
-        mode=row[c["mode"]], status=Status(row[c["status"]]),
+        mode=row[c["mode"]], status=STATUSES[row[c["status"]]],
         source=actor_of(row, "source"), target=actor_of(row, "target"), attributed_to=actor_of(row, "attributed"),
         evidence=Span(row[c["evidence_start"]], row[c["evidence_end"]], row[c["evidence_text"]]),
         date=row[c["eff_date"]], date_text=row[c["date_text"]],
@@ -142,7 +143,7 @@ def actor_of(row, prefix: str) -> Actor | None:
 
     ``row`` is a row of EVENT_COLUMNS, or any row with named ``prefix``_* columns (quotes' speaker)."""
     if prefix in _ACTOR_COLS and len(row) == len(COL):
-        values = tuple(row[i] for i in _ACTOR_COLS[prefix])
+        values = _ACTOR_COLS[prefix](row)
     else:
         values = tuple(row[f"{prefix}_{name}"] for name in _ACTOR_FIELDS)
     return None if values[0] is None else _actor(values)
