@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark extract/timex.py on French TimeBank 1.1 and on the dev gold files.
+"""Benchmark extract/timex/find.py on French TimeBank 1.1 and on the dev gold files.
 
     .venv/bin/python bench/timebank.py [--shared ../shared] [--details]
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from veille.extract.timex import find_timexes  # noqa: E402
-from veille.extract.timex_lexicon import LEXICON_PATH  # noqa: E402
+from veille.extract.timex.lexicon import LEXICON_PATH  # noqa: E402
 
 IN_SCOPE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^\d{4}-W\d{2}$")
 

@@ -1,4 +1,4 @@
-"""Quotes and their speakers (extract/quotes.py), on the seed article, on one construction per
+"""Quotes and their speakers (extract/quotes/find.py), on the seed article, on one construction per
 test, and against the development gold."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Quoted segments (extract/quotes_marks.py): which marks pair, on sentences of our own."""
+"""Quoted segments (extract/quotes/marks.py): which marks pair, on sentences of our own."""
 from __future__ import annotations
 
-from veille.extract.quotes_marks import find_quoted_segments, straight_pairs
+from veille.extract.quotes.marks import find_quoted_segments, straight_pairs
 
 
 def _inner(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Speakers of quotes (extract/quotes_speaker.py, quotes_subjects.py): pronouns, names the tagger
+"""Speakers of quotes (extract/quotes/speaker.py, quotes/subjects.py): pronouns, names the tagger
 mislabels, on sentences of our own."""
 from __future__ import annotations
 

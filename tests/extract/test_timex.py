@@ -1,4 +1,4 @@
-"""extract/timex.py: French time expressions with offsets and ISO values (GUIDELINES §5)."""
+"""extract/timex/find.py: French time expressions with offsets and ISO values (GUIDELINES §5)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from veille.extract.timex import find_timexes, resolve_timex
-from veille.extract.timex_lexicon import build_grammar, load_lexicon
+from veille.extract.timex.lexicon import build_grammar, load_lexicon
 from veille.model import Timex
 
 DATA = Path(__file__).resolve().parents[1] / "data"

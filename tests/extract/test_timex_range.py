@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from veille.extract.timex import find_timexes
-from veille.extract.timex_calendar import sane_published, shift_value
+from veille.extract.timex.calendar import sane_published, shift_value
 
 RELATIVE = ["hier", "demain", "la veille", "le lendemain", "la semaine prochaine", "le mois dernier",
             "l'an prochain", "lundi", "le 3 mars", "en mars", "il y a 3 ans", "le week-end prochain"]

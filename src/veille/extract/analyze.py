@@ -20,7 +20,7 @@ from veille.extract.headline import headline_events
 from veille.extract.lexicon import Lexicon
 from veille.extract.quotes import find_quotes
 from veille.extract.timex import find_timexes
-from veille.extract.timex_calendar import sane_published
+from veille.extract.timex.calendar import sane_published
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.resolver import resolve_doc

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from veille.extract.events_syntax import infinitive_complement, is_passive, prep_of, subject
+from veille.extract.events.syntax import infinitive_complement, is_passive, prep_of, subject
 from veille.extract.lexicon import ClaimCues, Lexicon
 from veille.model import Actor, Quote, QuoteKind, Status
 

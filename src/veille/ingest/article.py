@@ -13,7 +13,7 @@ from veille.ingest.langid import detect_language
 from veille.model import Article, Heading, SourceKind
 
 PARAGRAPH_SEPARATOR = "\n\n"
-# the same window as the time layer's (extract/timex_calendar.py): outside it, a publication date
+# the same window as the time layer's (extract/timex/calendar.py): outside it, a publication date
 # is kept as given but flagged, and the analysis ignores it
 PUBLISHED_YEARS = (1800, 2200)
 log = logging.getLogger(__name__)

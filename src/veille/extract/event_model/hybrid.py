@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.event_model.features import context_features
 from veille.extract.event_model.model import EventTypeModel
-from veille.extract.events_args import ActorOf, fill, verb_args
-from veille.extract.events_frames import Frame
-from veille.extract.events_nominal import noun_args
-from veille.extract.events_syntax import governing_verb
+from veille.extract.events.args import ActorOf, fill, verb_args
+from veille.extract.events.frames import Frame
+from veille.extract.events.nominal import noun_args
+from veille.extract.events.syntax import governing_verb
 from veille.extract.lexicon import Lexicon
 from veille.extract.lexicon_records import Condition, Sense, Slot
 from veille.model import Event, EventType

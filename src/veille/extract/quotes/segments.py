@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import is_finite, is_negated, token_index_at, tokens_between
-from veille.extract.quotes_frames import Attribution, Via, match_verb, verb_speaker
-from veille.extract.quotes_marks import QuotedSegment
-from veille.extract.quotes_subjects import SpeakerRef, preposed_subject
+from veille.extract.quotes.clauses import is_finite, is_negated, token_index_at, tokens_between
+from veille.extract.quotes.frames import Attribution, Via, match_verb, verb_speaker
+from veille.extract.quotes.marks import QuotedSegment
+from veille.extract.quotes.subjects import SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
 from veille.model import QuoteKind
 

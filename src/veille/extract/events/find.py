@@ -2,7 +2,7 @@
 
     events = find_events(doc, actors, lexicon, timexes=..., quotes=..., gazetteer=..., published=...)
 
-Frames (events_frames.py) say which predicates state an event and which tokens are its
+Frames (events/frames.py) say which predicates state an event and which tokens are its
 participants; this module turns each frame into Events: one per coordinated source × target
 ("remercient la Chine et la Russie" → two), actors resolved through DocActors (with a textual
 fallback for named but unresolvable participants: "Cinq hommes et une femme"), the claim status
@@ -22,12 +22,12 @@ from spacy.tokens import Doc, Token
 from veille.extract.claims import assess
 from veille.extract.event_model.hybrid import combine, rescore
 from veille.extract.event_model.model import EventTypeModel
-from veille.extract.events_dedupe import Told, actor_key, dedupe
-from veille.extract.events_frames import Frame, find_frames
-from veille.extract.events_implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
-from veille.extract.events_span import to_span
-from veille.extract.events_verdict import blame_events, latest_doer, verdict_events
-from veille.extract.events_syntax import conjuncts, prep_of
+from veille.extract.events.dedupe import Told, actor_key, dedupe
+from veille.extract.events.frames import Frame, find_frames
+from veille.extract.events.implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
+from veille.extract.events.span import to_span
+from veille.extract.events.verdict import blame_events, latest_doer, verdict_events
+from veille.extract.events.syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from veille.extract.timex_lexicon import TimexGrammar
+from veille.extract.timex.lexicon import TimexGrammar
 
 _SENTENCE_ENDS = ".!?\n"
 _REACH = 200  # characters searched either side for the sentence bounds

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from veille.extract.quotes_frames import PRIORITY, Attribution, Via, verb_attributions
-from veille.extract.quotes_marks import QuotedSegment, find_quoted_segments
-from veille.extract.quotes_preps import comme_attributions, prep_attributions
-from veille.extract.quotes_segments import Draft, segment_attribution
-from veille.extract.quotes_speaker import SpeakerBook
+from veille.extract.quotes.frames import PRIORITY, Attribution, Via, verb_attributions
+from veille.extract.quotes.marks import QuotedSegment, find_quoted_segments
+from veille.extract.quotes.preps import comme_attributions, prep_attributions
+from veille.extract.quotes.segments import Draft, segment_attribution
+from veille.extract.quotes.speaker import SpeakerBook
 from veille.extract.reporting import ReportingLexicon
 from veille.model import Actor, Quote, QuoteKind
 

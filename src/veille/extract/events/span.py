@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events_syntax import RELATIVE_SUBJECTS, clause_tokens, subject
+from veille.extract.events.syntax import RELATIVE_SUBJECTS, clause_tokens, subject
 from veille.model import Span
 
 LEADING_DEPS = ("advmod", "obl:mod", "obl", "cc", "mark", "punct", "advcl", "dislocated", "discourse", "vocative")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import (
+from veille.extract.quotes.clauses import (
     STOP_PUNCT,
     clause_end,
     clause_start,
@@ -25,9 +25,9 @@ from veille.extract.quotes_clauses import (
     tokens_between,
     trimmed_chars,
 )
-from veille.extract.quotes_frames import Attribution, Via, match_verb
-from veille.extract.quotes_marks import QuotedSegment
-from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, antecedent, phrase_after
+from veille.extract.quotes.frames import Attribution, Via, match_verb
+from veille.extract.quotes.marks import QuotedSegment
+from veille.extract.quotes.subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef, antecedent, phrase_after
 from veille.extract.reporting import Position, ReportingCue, ReportingLexicon, Scope
 
 if TYPE_CHECKING:

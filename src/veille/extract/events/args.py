@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from veille.extract.events_syntax import (
+from veille.extract.events.syntax import (
     COMPLEX_PREP_NOUNS, OBL_DEPS, RELATIVE_SUBJECTS, complement, has_en_clitic, infinitive_complement, is_passive,
     is_reflexive, norm_prep, prep_of, subject,
 )

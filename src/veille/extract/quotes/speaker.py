@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_describe import Described, describe, expand_acronym
-from veille.extract.quotes_marks import QuotedSegment
-from veille.extract.quotes_subjects import SpeakerRef, preposed_subject
+from veille.extract.quotes.describe import Described, describe, expand_acronym
+from veille.extract.quotes.marks import QuotedSegment
+from veille.extract.quotes.subjects import SpeakerRef, preposed_subject
 from veille.extract.reporting import ReportingLexicon
 from veille.model import Actor, EntityKind
 

@@ -15,7 +15,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import (
+from veille.extract.quotes.clauses import (
     OBJECT_CLITICS,
     STOP_PUNCT,
     clause_end,
@@ -31,8 +31,8 @@ from veille.extract.quotes_clauses import (
     segment_opening_at,
     trimmed_chars,
 )
-from veille.extract.quotes_marks import QuotedSegment
-from veille.extract.quotes_subjects import (
+from veille.extract.quotes.marks import QuotedSegment
+from veille.extract.quotes.subjects import (
     PERSONAL_PRONOUNS,
     RELATIVE,
     SpeakerRef,

@@ -5,7 +5,7 @@
     "du 6 au 15 septembre l'an prochain" both take the year of "l'an prochain"
     "en 97 (en janvier ...)"            "janvier" takes the year named just before it
 
-Pure functions over the candidate list of timex_grammar.py, sorted by start, non-overlapping.
+Pure functions over the candidate list of timex/grammar.py, sorted by start, non-overlapping.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from veille.extract.timex_calendar import safe_date
-from veille.extract.timex_grammar import Candidate, Kind
+from veille.extract.timex.calendar import safe_date
+from veille.extract.timex.grammar import Candidate, Kind
 
 _RANGE_LINK = re.compile(r"\s*(?:,|et|ou|au|à|-|–|jusqu['’]au|jusqu['’]en)?\s*(?:le\s+)?", re.IGNORECASE)
 _YEAR_LINK = re.compile(r"\s*,?\s*(?:de\s+|d['’])?", re.IGNORECASE)

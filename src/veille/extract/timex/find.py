@@ -4,8 +4,8 @@
     -> [Timex(text="vendredi 21 août", start=19, end=35, value="2020-08-21")]
 
 Three steps, all pure: scan the text with a grammar compiled once from lexicon/time.yaml
-(timex_grammar.py), keep the longest of overlapping candidates, then compute each value
-(timex_calendar.py) from the publication date, the verb tense around bare weekdays and the
+(timex/grammar.py), keep the longest of overlapping candidates, then compute each value
+(timex/calendar.py) from the publication date, the verb tense around bare weekdays and the
 neighbouring expressions ("du 27 juillet au 12 août 2012", "la veille"). Durations and vague
 expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons and
 decades are left out; a century is kept as ISO 8601 writes it ("XVe siècle" → "14"). Without a
@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from veille.extract.timex_calendar import (
+from veille.extract.timex.calendar import (
     day_value, month_value, nearest_day, nearest_month, safe_date, sane_published, shift_value,
     weekday_date, weekend_value, year_value,
 )
-from veille.extract.timex_context import complete
-from veille.extract.timex_grammar import Candidate, Kind, scan
-from veille.extract.timex_lexicon import TimexGrammar, grammar
-from veille.extract.timex_tense import lean
+from veille.extract.timex.context import complete
+from veille.extract.timex.grammar import Candidate, Kind, scan
+from veille.extract.timex.lexicon import TimexGrammar, grammar
+from veille.extract.timex.tense import lean
 from veille.model import Timex
 
 

@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from veille.extract.claims import assess
-from veille.extract.events_implicit import IMPLICIT_CONFIDENCE
-from veille.extract.events_span import clause_range, to_span
-from veille.extract.events_syntax import conjuncts, prep_of
+from veille.extract.events.implicit import IMPLICIT_CONFIDENCE
+from veille.extract.events.span import clause_range, to_span
+from veille.extract.events.syntax import conjuncts, prep_of
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventType, Quote, QuoteKind, Status
 

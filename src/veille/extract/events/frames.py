@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events_args import Args, cause_doer, fill, sense_applies, verb_args
-from veille.extract.events_nominal import anaphoric, noun_args, presupposed
-from veille.extract.events_span import clause_range, np_range
+from veille.extract.events.args import Args, cause_doer, fill, sense_applies, verb_args
+from veille.extract.events.nominal import anaphoric, noun_args, presupposed
+from veille.extract.events.span import clause_range, np_range
 from veille.extract.claims import is_content_reporting
-from veille.extract.events_syntax import (
+from veille.extract.events.syntax import (
     conjuncts, governing_verb, infinitive_complement, prep_of, purpose_clause_of,
 )
 from veille.extract.lexicon import ComplementUse, GovernorKind, Lexicon, Sense

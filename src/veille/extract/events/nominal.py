@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from veille.extract.events_args import MULTIWORD_ADVS, Args, find_agent, surface_subject, verb_args
-from veille.extract.events_syntax import OBL_DEPS, complement, governing_verb, prep_of
+from veille.extract.events.args import MULTIWORD_ADVS, Args, find_agent, surface_subject, verb_args
+from veille.extract.events.syntax import OBL_DEPS, complement, governing_verb, prep_of
 from veille.extract.lexicon import Lexicon, SupportRole
 
 NOUN_COMP_DEPS = ("nmod", "obl", "obl:arg", "obl:mod", "acl", "acl:relcl")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_clauses import (
+from veille.extract.quotes.clauses import (
     OBJECT_CLITICS,
     STOP_PUNCT,
     is_aux,

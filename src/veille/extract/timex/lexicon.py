@@ -1,7 +1,7 @@
 """Load the French time vocabulary (lexicon/time.yaml) and compile the timex grammar from it.
 
 Everything here is built once per process (``grammar()`` is cached): the regexes of
-timex_grammar.py are assembled from the word lists of the data file, so adding a spelling
+timex/grammar.py are assembled from the word lists of the data file, so adding a spelling
 is a data change, not a code change.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Mapping
 
 import yaml
 
-LEXICON_PATH = Path(__file__).parent / "lexicon" / "time.yaml"
+LEXICON_PATH = Path(__file__).parent.parent / "lexicon" / "time.yaml"
 _FLAGS = re.IGNORECASE
 
 # Building blocks that are not vocabulary: digits and boundaries. The scanning patterns are
@@ -67,7 +67,7 @@ class TimeLexicon:
 
 @dataclass(frozen=True, slots=True)
 class TimexGrammar:
-    """Compiled patterns; group names are read by timex_grammar.py."""
+    """Compiled patterns; group names are read by timex/grammar.py."""
 
     lexicon: TimeLexicon
     date: re.Pattern[str]  # day month [year] [dernier]
@@ -93,7 +93,7 @@ class TimexGrammar:
     year_strong_tail: re.Pattern[str]
     year_quantity_tail: re.Pattern[str]
     follower: re.Pattern[str]  # the word after a bare year
-    word: re.Pattern[str]  # a word, for the tense of the clause (timex_tense.py)
+    word: re.Pattern[str]  # a word, for the tense of the clause (timex/tense.py)
     future_form: re.Pattern[str]  # fullmatch: a future verb form by its ending
     past_form: re.Pattern[str]  # fullmatch: an imparfait
     participle: re.Pattern[str]  # fullmatch: a past participle

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from veille.extract.quotes_clauses import NP_LINKS, entities_in, name_like
-from veille.extract.quotes_subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef
+from veille.extract.quotes.clauses import NP_LINKS, entities_in, name_like
+from veille.extract.quotes.subjects import PERSONAL_PRONOUNS, RELATIVE, SpeakerRef
 from veille.extract.reporting import ReportingLexicon
 
 

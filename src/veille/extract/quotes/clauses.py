@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.quotes_marks import QuotedSegment
+from veille.extract.quotes.marks import QuotedSegment
 from veille.extract.reporting import Frame, ReportingLexicon
 
 CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous", "-t-il", "-t-elle",

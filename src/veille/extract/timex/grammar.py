@@ -12,8 +12,8 @@ from datetime import date
 from enum import Enum
 from typing import Iterator
 
-from veille.extract.timex_calendar import expand_year, safe_date
-from veille.extract.timex_lexicon import TimexGrammar
+from veille.extract.timex.calendar import expand_year, safe_date
+from veille.extract.timex.lexicon import TimexGrammar
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"(]\s*|[-–]\s+)$")
 _HABITUAL = re.compile(r"(?:^|\W)(?:les|chaque|tous\s+les|toutes\s+les)\s+$", re.IGNORECASE)
