@@ -3,11 +3,17 @@ answered 503 with a message, its work stops (SQLite's progress handler, the quer
 the server answers the next request at once."""
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 import time
 import warnings
+from pathlib import Path
 
+import httpx
 import pytest
 
 from veille import budget
@@ -110,3 +116,49 @@ def test_a_loop_check_raises_only_once_the_budget_is_spent():
             budget.check()
     assert caught.value.seconds == 0.05
     budget.check()  # outside any budget: never
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@pytest.fixture
+def served(heavy_store):
+    """`veille serve --request-budget 0.2` over the heavy store, on a free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "veille.cli.main", "serve", "--port", str(port),
+                                "--request-budget", "0.2", "--db", str(heavy_store)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ | {"VEILLE_TOKEN": ""})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(base + "/api/health", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.2)
+        yield base, process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the server's CPU time in /proc")
+def test_the_served_budget_stops_the_work_whether_the_client_waits_or_leaves(served):
+    base, pid = served
+    response = httpx.get(base + HEAVY_DYAD, timeout=10)
+    assert response.status_code == 503 and "0.2 s budget" in response.json()["detail"]
+    with pytest.raises(httpx.TimeoutException):  # this client leaves before any answer
+        httpx.get(base + HEAVY_DYAD, timeout=0.05)
+    time.sleep(0.5)  # the budget (0.2 s) is spent: the work has stopped by now
+    cpu = _cpu_seconds(pid)
+    time.sleep(1.0)
+    assert _cpu_seconds(pid) - cpu < 0.2  # idle: nothing burns on after the answer or the departure
+    started = time.monotonic()
+    assert httpx.get(base + "/api/articles?limit=1", timeout=5).status_code == 200
+    assert time.monotonic() - started < 0.5
