@@ -131,7 +131,8 @@ def served(heavy_store):
         port = s.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "veille.cli.main", "serve", "--port", str(port),
                                 "--request-budget", "0.2", "--db", str(heavy_store)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ | {"VEILLE_TOKEN": ""})
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=os.environ | {"VEILLE_TOKEN": ""})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
