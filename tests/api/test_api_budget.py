@@ -24,7 +24,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-COPIES = 300  # every gold event this many times: a dyad that takes seconds to assemble
+COPIES = 1500  # every gold event this many times: a dyad that takes seconds to assemble
 HEAVY_DYAD = "/api/dyads?a=RUS&b=MLI&evidence_limit=5000"
 
 
@@ -48,10 +48,12 @@ def _client(path, seconds: float) -> TestClient:
 
 
 def test_the_heavy_dyad_takes_longer_than_the_tiny_budget_when_allowed(heavy_store):
+    client = _client(heavy_store, 60)
+    assert client.get("/api/dyads?a=RUS&b=MLI&evidence_limit=1").status_code == 200  # knowledge base loaded
     started = time.monotonic()
-    response = _client(heavy_store, 60).get(HEAVY_DYAD)
+    response = client.get(HEAVY_DYAD)
     assert response.status_code == 200 and response.json()["overall"]["total"] == 18 * (COPIES + 1)  # 18 gold events
-    assert time.monotonic() - started > 0.5
+    assert time.monotonic() - started > 0.6  # three times the budget below, on an idle machine
 
 
 def test_a_request_past_its_budget_is_a_503_and_its_work_stops(heavy_store):
