@@ -13,7 +13,10 @@ analysed by the real analyser with publication dates from 0001 to 9999.
 
 A crash is an exception escaping, or a rejection saying "unexpected error" (the per-item boundary
 caught a bug). A hang is an input still running after HANG_S seconds of CPU time (interrupted: CPU,
-not wall time, so that a busy machine does not make hangs); a slow one took more than SLOW_S of wall time. Writes bench/results/fuzz.md; the first crashing input of each kind of crash is
+not wall time, so that a busy machine does not make hangs), or for the analyser after the larger of
+HANG_S and HANG_S_PER_KCHAR per 1,000 characters; a slow one took more than SLOW_S of wall time.
+Analyser texts are cut at MAX_ANALYSER_CHARS; a separate scaling check analyses the worst shapes
+(repeated brackets, corpus text) at growing sizes and reports CPU per 1,000 characters. Writes bench/results/fuzz.md; the first crashing input of each kind of crash is
 saved in bench/results/fuzz-crashes/ to replay.
 """
 from __future__ import annotations
@@ -38,6 +41,13 @@ from pathlib import Path
 from _common import DATA, RESULTS, WIKINEWS_JSONL, versions_line
 
 HANG_S = 10.0
+# An analyser input hangs past HANG_S of CPU or HANG_S_PER_KCHAR a 1,000 characters, whichever is more: the
+# analyser's time is linear in the text (about 0.2 s a 1,000 characters at worst, brackets and junk), so a
+# 500,000-character text taking 90 s is slow, not stuck. Generated analyser texts are cut at
+# MAX_ANALYSER_CHARS (a long article); size itself is measured apart, by scaling_check.
+HANG_S_PER_KCHAR = 0.5
+MAX_ANALYSER_CHARS = 50_000
+SCALING_SIZES = (25_000, 50_000, 100_000)
 SLOW_S = 2.0
 MAX_SAVED_BYTES = 50_000  # crashing inputs larger than this are described, not saved
 SEED_TEXT_CHARS = 1500
@@ -296,6 +306,30 @@ def french_text(rng: random.Random, corpus: list[str]) -> str:
     return "".join(chr(rng.choice((rng.randrange(32, 0x250), rng.randrange(0x250, 0x3000)))) for _ in range(rng.randint(1, 400)))
 
 
+def analyser_budget(chars: int) -> float:
+    """CPU seconds an analyser input may take before it counts as a hang: linear in its size."""
+    return max(HANG_S, HANG_S_PER_KCHAR * chars / 1000)
+
+
+def scaling_check(analyzer, settings, corpus: list[str]) -> list[tuple[str, int, float]]:
+    """CPU seconds per 1,000 characters of the analyser on the worst shapes at growing sizes."""
+    from veille.ingest.article import build_article
+    from veille.model import SourceKind
+
+    prose = " ".join(corpus)
+    shapes = {"corpus prose": prose, "repeated brackets": "[" * 9000 + " " + prose[:2000]}
+    rows = []
+    for name, base in shapes.items():
+        for size in SCALING_SIZES:
+            text = (base * (size // len(base) + 1))[:size]
+            article = build_article(title=None, text=text, kind=SourceKind.TEXT, locator=f"scale-{size}",
+                                    settings=settings, published=None)
+            cpu = time.process_time()
+            analyzer([article])
+            rows.append((name, size, 1000 * (time.process_time() - cpu) / size))
+    return rows
+
+
 def run_analyser(texts: list[tuple[str, date | None]], analyzer, settings, tally: Tally, out: Path) -> None:
     from veille.ingest.article import build_article
     from veille.model import SourceKind
@@ -310,7 +344,7 @@ def run_analyser(texts: list[tuple[str, date | None]], analyzer, settings, tally
     for article in articles:
         tally.inputs["analyser"] += 1
         started = time.perf_counter()
-        signal.setitimer(signal.ITIMER_PROF, HANG_S)
+        signal.setitimer(signal.ITIMER_PROF, analyser_budget(len(article.text)))
         try:
             analyzer([article])
             tally.articles["analyser"] += 1
@@ -341,7 +375,9 @@ def report(tally: Tally, seconds: float, total: int, seed: int, cpu_seconds: flo
         f"of wall time and {cpu_seconds / 60:.1f} min of CPU time (one process, one core; the machine was shared); "
         f"peak memory (max RSS) {rss_mb:,.0f} MB.", "",
         f"Crash: an exception escaping, or a rejection saying \"unexpected error\". Hang: still running after "
-        f"{HANG_S:g} s of CPU time (interrupted). Slow: more than {SLOW_S:g} s of wall time.", "",
+        f"{HANG_S:g} s of CPU time (interrupted); for the analyser, after the larger of {HANG_S:g} s and "
+        f"{HANG_S_PER_KCHAR:g} s per 1,000 characters, its texts cut at {MAX_ANALYSER_CHARS:,} characters. "
+        f"Slow: more than {SLOW_S:g} s of wall time.", "",
         "| input kind | inputs | articles | rejections | crashes | hangs | slow | mean (ms) | longest (s) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -360,12 +396,26 @@ def report(tally: Tally, seconds: float, total: int, seed: int, cpu_seconds: flo
     return "\n".join(lines) + "\n"
 
 
+def scaling_report(rows: list[tuple[str, int, float]]) -> str:
+    if not rows:
+        return ""
+    lines = ["", "## Analyser time against size", "",
+             f"Analyser inputs above were cut at {MAX_ANALYSER_CHARS:,} characters; size is measured here. CPU seconds "
+             "per 1,000 characters (linear: the figure stays flat as the size doubles):", "",
+             "| text | " + " | ".join(f"{s:,} chars" for s in SCALING_SIZES) + " |",
+             "|---|" + "---:|" * len(SCALING_SIZES)]
+    for name in dict.fromkeys(r[0] for r in rows):
+        lines.append(f"| {name} | " + " | ".join(f"{r[2]:.3f}" for r in rows if r[0] == name) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--inputs", type=int, default=100_000, help="inputs in all (default 100,000)")
     parser.add_argument("--seed", type=int, default=10, help="random seed (default 10)")
     parser.add_argument("--analyser-share", type=float, default=ANALYSER_SHARE)
     parser.add_argument("--out", type=Path, default=RESULTS / "fuzz.md")
+    parser.add_argument("--no-scaling", dest="scaling", action="store_false", help="skip the size scaling check")
     args = parser.parse_args()
 
     from veille.config import FetchSettings, Settings
@@ -393,9 +443,11 @@ def main() -> int:
         if i % 5000 == 0:
             print(f"{i:,} reader inputs, {sum(tally.crashes.values())} crashes, {time.perf_counter() - started:.0f} s",
                   file=sys.stderr)
-    texts = [(french_text(rng, corpus), rng.choice(dates)) for _ in range(n_analyser)]
+    texts = [(french_text(rng, corpus)[:MAX_ANALYSER_CHARS], rng.choice(dates)) for _ in range(n_analyser)]
     run_analyser(texts, analyzer, settings, tally, crashes_dir)
-    table = report(tally, time.perf_counter() - started, args.inputs, args.seed, time.process_time() - cpu_started)
+    elapsed, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    scaling = scaling_check(analyzer, settings, corpus) if args.scaling else []
+    table = report(tally, elapsed, args.inputs, args.seed, cpu_seconds) + scaling_report(scaling)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
     print(table)

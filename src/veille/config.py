@@ -33,6 +33,8 @@ class Settings(BaseModel):
     languages: tuple[str, ...] = ("fr", "en", "ar", "es", "pt", "de")
     near_duplicate_threshold: float = Field(0.8, gt=0, le=1)
     analyze: bool = True
+    # the HTTP API's budget per read request: past it the work stops and the answer is a 503
+    request_budget_s: float = Field(5.0, gt=0)
     fetch: FetchSettings = FetchSettings()
 
     @classmethod

@@ -82,3 +82,12 @@ def test_context_features_name_the_rule_types_around_and_in_the_article():
     assert context_features(types, 1) == {"near=ASSAULT": 1.0, "near=ACCUSE": 1.0, "doc=ASSAULT": 1.0,
                                           "doc=ACCUSE": 1.0, "doc=AID": 1.0}
     assert set(context_features(types, 0)) == {"doc=ASSAULT", "doc=ACCUSE", "doc=AID"}
+
+
+def test_entity_labels_by_sentence_in_one_pass_equal_each_sentences_ents(seed_doc):
+    from veille.extract.event_model.features import ent_labels_by_sentence
+
+    sents = list(seed_doc.sents)
+    expected = [{e.label_ for e in s.ents} for s in sents]
+    assert ent_labels_by_sentence(sents) == expected
+    assert sum(map(len, expected)) > 10  # the seed names many places, people and organisations

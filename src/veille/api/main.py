@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -15,7 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from veille import __version__
+from veille import __version__, budget
+from veille.api.budget import RequestBudget, over_budget_json, over_budget_message
 from veille.api.blanks import DropBlankParams
 from veille.api.pages import router as pages_router
 from veille.api.pages.problems import explain
@@ -61,6 +63,7 @@ def create_app(settings: Settings, *, token: str | None = None,
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _error_handlers(app)
     app.add_middleware(DropBlankParams)
+    app.add_middleware(RequestBudget, seconds=settings.request_budget_s)
     app.add_middleware(RequestBounds)
     app.add_middleware(SecurityHeaders)
     return app
@@ -83,6 +86,16 @@ def _error_handlers(app: FastAPI) -> None:
         if _wants_html(request):
             return error_page(request, 422, exc.reason)
         return JSONResponse({"detail": exc.reason}, status_code=422)
+
+    @app.exception_handler(budget.BudgetExceeded)
+    @app.exception_handler(sqlite3.OperationalError)
+    async def over_budget(request: Request, exc: Exception) -> Response:
+        seconds = budget.spent_by(exc)
+        if seconds is None:
+            raise exc  # a real database error: a 500, loudly
+        if _wants_html(request):
+            return error_page(request, 503, over_budget_message(seconds))
+        return over_budget_json(seconds)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
     serve.add_argument("--token", metavar="TOKEN", default=None,
                        help=f"turn on writing (ingest through the API) and require this bearer token (or ${TOKEN_ENV})")
+    serve.add_argument("--request-budget", metavar="SECONDS", type=_seconds, default=None,
+                       help="time a read request may take before it is stopped and answered 503 (default 5)")
     add_db_argument(serve)
     serve.set_defaults(run=run_serve)
 
@@ -38,6 +40,16 @@ def _port(text: str) -> int:
     return port
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{seconds:g} s is out of range: give more than 0 and at most 3600")
+    return seconds
+
+
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -46,7 +58,7 @@ def run_serve(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if token is not None and len(token) < 12:
         raise RejectedInput("the token is too short: give at least 12 characters (e.g. `openssl rand -hex 16`)")
-    settings = settings_from(args)
+    settings = settings_from(args, request_budget_s=args.request_budget)
     app = create_app(settings, token=token)
     if not _is_loopback(args.host):
         print(f"note: listening on {args.host}: every machine that can reach it can read the store",

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from veille import budget
 from veille.errors import RejectedInput
 from veille.queries.counts import count_events
 from veille.queries.grouping import SECTOR_WORDS, ActorGroups, selector_of
@@ -115,6 +116,7 @@ def present_actors(store: Store, query: str | None = None, *, limit: int = 50,
     raw_counts: Counter = Counter()
     matched: set[str] = set()
     for name, country, sector, org, kb_id, kind, n in stored_actors(store):
+        budget.check()
         key = groups.add(name, country, sector, org, kb_id, kind, n)
         if key is None:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+from veille import budget
 from veille.model import QUAD_CLASS, EventType, QuadClass, Status
 from veille.queries.aggregate import EVENT_TYPE_ORDER, breakdown, by_month, group, source_articles
 from veille.queries.quotes import quotes_between
@@ -66,6 +67,7 @@ def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
         rows = store.execute(f"SELECT {columns} FROM {EVENT_FROM} WHERE {src_sql} AND {tgt_sql}",
                              src_params + tgt_params)
         for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
+            budget.check()
             if id_ not in seen:  # an event inside one actor's members counts once
                 seen.add(id_)
                 event_type = _TYPES[kind]
@@ -94,6 +96,7 @@ def _partial_rows(store, a: ActorSelector, b: ActorSelector, members: bool, docs
             f"SELECT {columns} FROM {EVENT_FROM} WHERE {where} AND e.{missing}_name IS NULL"
             f" AND e.attributed_name IS NOT NULL AND e.doc_id IN ({placeholders(doc_list)})", params + doc_list)
         for id_, kind, status, doc_id, idx, date, duplicate_of, title, url, published, attributed, where in rows:
+            budget.check()
             if id_ not in seen:
                 seen.add(id_)
                 event_type = _TYPES[kind]
@@ -130,6 +133,7 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
     The answer counts every event; ``evidence`` is one page of them (of the given statuses only,
     when some are given) and ``evidence_total`` how many that page is taken from."""
     keys = dyad_rows(store, a, b, members=members)
+    budget.check()
     summaries = []
     for name, of_type in group(keys, lambda k: f"{k.direction}:{k.type.value}").items():
         direction, kind = name.split(":")
@@ -143,6 +147,7 @@ def dyad(store, a: ActorSelector, b: ActorSelector, *, members: bool = True,
     shown = [k for k in keys if k.status in evidence_statuses] if evidence_statuses else keys
     page = shown[evidence_offset:evidence_offset + evidence_limit]
     sources = source_articles(keys)
+    budget.check()
     return Dyad(
         a=a, b=b, members=members,
         overall=breakdown("all", keys),

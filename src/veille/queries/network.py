@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from veille import budget
 from veille.model import QUAD_CLASS, EventType, Status
 from veille.queries.grouping import ActorGroups
 from veille.queries.events import filter_clause
@@ -35,6 +36,7 @@ def _assemble(rows, center: ActorSelector | None, limit: int) -> Network:
     groups = ActorGroups()
     raw: list[tuple[str, str, str, int]] = []
     for row in rows:
+        budget.check()
         keys = []
         for offset, is_center in ((0, row[12]), (6, row[13])):
             key = CENTER if is_center else groups.add(*row[offset:offset + 6], row[15])

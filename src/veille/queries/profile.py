@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from veille import budget
 from veille.model import QUAD_CLASS, EventType, Status
 from veille.queries.aggregate import EVENT_TYPE_ORDER, Tally
 from veille.queries.counts import count_events
@@ -71,6 +72,7 @@ def _side(store, side: str, selector: ActorSelector, members: bool) -> _Side:
                          f" FROM {EVENT_FROM} WHERE {where}", params)
     tally = _Side()
     for kind, status, doc_id, duplicate_of, date, name in rows:
+        budget.check()
         tally.add(kind, STATUSES[status], doc_id, duplicate_of, date, name)
     return tally
 

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from os import PathLike
 from pathlib import Path
 
+from veille import budget
 from veille.errors import RejectedInput
 from veille.model import Analysis, Article, Rejection
 from veille.store import analyses as analyses_sql
@@ -55,6 +56,7 @@ class Store:
             conn = sqlite3.connect(path, isolation_level=None)
             _configure(conn)
             migrate(conn)
+            budget.guard(conn)  # a statement stops once the current work's budget is spent
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from veille.extract.event_model.features import context_features, sentence_features, sentence_vector
+from veille.extract.event_model.features import (
+    context_features,
+    doc_types,
+    sentence_features,
+    sentence_vector,
+)
 from veille.extract.lexicon import Lexicon
 from veille.model import Event
 
@@ -38,7 +43,8 @@ def sentence_examples(doc_id: str, doc: Doc, gold_events: Sequence[dict], rule_e
     rule_types: list[list[str]] = [[] for _ in sents]
     for e in rule_events:
         rule_types[max(0, bisect.bisect_right(starts, e.evidence.start) - 1)].append(e.type.value)
-    return [Example(doc_id, sentence_features(s, rule_types[k], lexicon, context_features(rule_types, k)),
+    in_doc = doc_types(rule_types)
+    return [Example(doc_id, sentence_features(s, rule_types[k], lexicon, context_features(rule_types, k, in_doc)),
                     sentence_vector(s), frozenset(labels[k]))
             for k, s in enumerate(sents)]
 

@@ -47,7 +47,8 @@ def page(request: Request, template: str, status_code: int = 200, **context) -> 
 
 
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
-    titles = {404: "Not found", 422: "Cannot answer that", 403: "Not allowed", 401: "Token needed"}
+    titles = {404: "Not found", 422: "Cannot answer that", 403: "Not allowed", 401: "Token needed",
+              503: "Too long to answer"}
     return page(request, "error.html", status_code=status_code,
                 title=titles.get(status_code, f"Error {status_code}"), message=message, code=status_code)
 

@@ -72,14 +72,15 @@ class EventTypeModel:
                    hybrid=bool(meta.get("hybrid", True)))
 
     def probabilities(self, sent: Span, rule_types: list[str], lexicon: Lexicon | None = None,
-                      context: dict[str, float] | None = None) -> dict[EventType, float]:
+                      context: dict[str, float] | None = None,
+                      ent_labels: set[str] | None = None) -> dict[EventType, float]:
         """The probability that the sentence states an event of each type (``lexicon``: the one the
         model was trained with, whose cue types are features)."""
         vector = sentence_vector(sent)
         scores = self.intercept.copy()
         if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
             scores = scores + vector @ self.dense
-        for name, value in sentence_features(sent, rule_types, lexicon, context).items():
+        for name, value in sentence_features(sent, rule_types, lexicon, context, ent_labels).items():
             row = self.index.get(name)
             if row is not None:
                 scores = scores + value * self.sparse[row]
