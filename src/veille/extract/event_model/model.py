@@ -80,10 +80,12 @@ class EventTypeModel:
         scores = self.intercept.copy()
         if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
             scores = scores + vector @ self.dense
-        for name, value in sentence_features(sent, rule_types, lexicon, context, ent_labels).items():
-            row = self.index.get(name)
-            if row is not None:
-                scores = scores + value * self.sparse[row]
+        found = [(row, value) for name, value in sentence_features(sent, rule_types, lexicon, context,
+                                                                    ent_labels).items()
+                 if (row := self.index.get(name)) is not None]
+        if found:
+            rows, values = zip(*found)
+            scores = scores + np.asarray(values, dtype=np.float32) @ self.sparse[list(rows)]
         probs = 1.0 / (1.0 + np.exp(-scores))
         return {t: float(p) for t, p in zip(self.types, probs)}
 
