@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from veille.api import convert
 from veille.api.routers.common import json_of
-from veille.api.schemas import ArticleOut, ArticlePageOut
 from veille.api.state import store_of
 from veille.queries import article_view, list_articles
+from veille.queries import jsonable as convert
+from veille.queries.shapes import ArticleOut, ArticlePageOut
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 

@@ -5,11 +5,11 @@ import io
 
 from fastapi import APIRouter, Depends, Request
 
-from veille.api.convert import article_link
-from veille.api.schemas import IngestIn, IngestOut, RejectionOut
 from veille.api.security import require_token
 from veille.api.state import app_state, store_of
 from veille.pipeline import run_ingest
+from veille.queries.jsonable import article_link
+from veille.queries.shapes import IngestIn, IngestOut, RejectionOut
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 
