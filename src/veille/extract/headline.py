@@ -1,7 +1,7 @@
 """The title is text too: a question headline gives `questioned` events, their evidence in the title.
 
-    headline_events(res, "Mali : la Russie, véritable soutien à la junte au pouvoir ?", date(2020, 9, 1))
-    -> (Event(SUPPORT, source=Russie, target=CNSP, status=QUESTIONED, evidence_in="title"),)
+    headline_events(res, "Niger : la Chine, nouvel allié de la junte ?", date(2024, 3, 1))
+    -> (Event(SUPPORT, source=Chine, target=the junta ruling Niger then, status=QUESTIONED, evidence_in="title"),)
 
 The title is parsed on its own and goes through the same actor resolution and event
 extraction as the body (GOLD GUIDELINES: `questioned`, "a question headline framing the

@@ -82,7 +82,7 @@ def dyad_rows(store, a: ActorSelector, b: ActorSelector, *, members: bool = True
 def _partial_rows(store, a: ActorSelector, b: ActorSelector, members: bool, docs: set[str],
                   seen: set[int]) -> list[EventKey]:
     """Events of these articles with one side of the dyad and no other participant named, that the
-    article attributes to a source ("selon les sources militaires maliennes"): the other side
+    article attributes to a source ("selon des sources sécuritaires"): the other side
     is then the one the article is about (coreference the sentence leaves implicit)."""
     if not docs:
         return []

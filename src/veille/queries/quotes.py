@@ -79,7 +79,7 @@ def quote_from_row(row) -> QuoteHit:
 def quotes_between(store, a: ActorSelector, b: ActorSelector, doc_ids: list[str], *, members: bool = True,
                    limit: int = 20) -> tuple[QuoteHit, ...]:
     """Quotes of these articles in which each side is either the speaker or named in the words
-    (an academic on "les relations entre le Mali et la Russie"; a Malian source on Russia), oldest first.
+    (an academic on "les liens entre Niamey et Moscou"; a source of one side on the other), oldest first.
 
     SQLite finds the quotes of each side (spoken, or naming it inside the quoted words); only the
     quotes of both are read and built, and only up to ``limit``."""

@@ -43,7 +43,7 @@ def dedupe(told: list[Told], text: str) -> list[Event]:
             continue  # a sub-heading announces what the body tells
         if t.taken_up and any(o.event.type == e.type and actor_key(o.event.source) in (actor_key(e.source), None)
                               for o in out):
-            continue  # "Les Talibans ont visé cet hôtel": the attack told above
+            continue  # "Les rebelles ont visé ce camp": the attack told above
         key = event_key(e)
         first = seen.get(key)
         if first is not None and _has_participant(e) and (_same_predicate(first[0], e.trigger)
@@ -68,7 +68,7 @@ def _same_predicate(a: str | None, b: str | None) -> bool:
 def _subsumed(t: Told, events: list[Event], text: str) -> bool:
     """An underspecified mention of an occurrence told completely elsewhere ("les remerciements à
     Moscou" / "ils remercient la Russie"): same type and status, one participant missing; in the same
-    paragraph, or anywhere in the article for a noun ("la prise de leur ambassade")."""
+    paragraph, or anywhere in the article for a noun ("l'enlèvement de leur consul")."""
     e = t.event
     par = _paragraph(e.evidence.start, text)
     for f in events:

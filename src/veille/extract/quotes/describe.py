@@ -1,8 +1,8 @@
 """A speaker phrase split into its name and role.
 
-"Fatoumata Coulibaly, enseignante-chercheuse à Bamako" -> name "Fatoumata Coulibaly", role
-"enseignante-chercheuse à Bamako"; "un communiqué de la police londonienne" -> name "police
-londonienne" (the author of the document); "HRW" -> "Human Rights Watch" when the article spells
+"Aminata Sanogo, juriste à Niamey" -> name "Aminata Sanogo", role "juriste à Niamey";
+"un communiqué de la gendarmerie sénégalaise" -> name "gendarmerie sénégalaise" (the author of
+the document); "HRW" -> "Human Rights Watch" when the article spells
 it out.
 """
 from __future__ import annotations
@@ -134,7 +134,8 @@ def _role_around(doc: Doc, a: int, b: int, ent: tuple[int, int], lex: ReportingL
 
 
 def _document_author(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> tuple[int, int] | None:
-    """"communiqué de la police londonienne" -> the police: a document noun and its "de" complement."""
+    """"communiqué de la gendarmerie sénégalaise" -> the gendarmerie: a document noun and its "de"
+    complement."""
     noun = lex.source_noun(doc[a].lemma_) if doc[a].pos_ == "NOUN" else None
     if noun is None or not noun.document:
         return None

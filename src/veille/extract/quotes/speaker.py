@@ -105,7 +105,7 @@ class SpeakerBook:
         return None
 
     def _earlier(self, desc: Described) -> Actor | None:
-        """"le documentaire" after "Le documentaire d'Al Jazeera": the same, most complete speaker."""
+        """"le rapport" after "Le rapport d'Amnesty International": the same, most complete speaker."""
         if desc.proper:
             return None
         first = self.doc[desc.name_start - 1] if desc.name_start > 0 else None
@@ -205,7 +205,7 @@ class SpeakerBook:
         return self.actors.actor_for_token(tok) if self.actors is not None else None
 
     def _place_country(self, ref: SpeakerRef) -> str | None:
-        """The country of a place named inside the phrase ("enseignante-chercheuse à Bamako")."""
+        """The country of a place named inside the phrase ("juriste à Niamey")."""
         for k in range(ref.start, ref.end):
             tok = self.doc[k]
             if tok.ent_type_ in PLACE_LABELS or tok.pos_ == "PROPN":

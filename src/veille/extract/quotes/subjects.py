@@ -161,7 +161,7 @@ def _entity_of(tok: Token) -> tuple[int, int] | None:
 
 
 def _apposition_follows(doc: Doc, comma: int, end: int, names_only: bool = False) -> bool:
-    """After "Selon X," an apposition is a bare noun phrase ("enseignante-chercheuse à Bamako"),
+    """After "Selon X," an apposition is a bare noun phrase ("juriste à Niamey"),
     or any noun phrase that runs to the end of the sentence ("ajoute Hassan, un autre manifestant.")."""
     if comma + 1 >= end or doc[comma + 1].pos_ not in NP_START:
         return False
