@@ -45,7 +45,8 @@ def _rows(out: str) -> dict[str, list[str]]:
 def test_eval_cv_scores_every_design_on_held_out_articles(gold_dir, capsys):
     assert main(["eval", "--cv", "--gold", str(gold_dir)]) == 0
     rows = _rows(capsys.readouterr().out)
-    assert set(rows) == {"rules 5-fold CV on train", "learned 5-fold CV on train", "hybrid: 5-fold CV on train"}
+    assert set(rows) == {"rules 5-fold CV on train", "learned 5-fold CV on train", "hybrid, 5-fold CV on train",
+                         "hybrid: 5-fold CV on train"}
     typed_f1 = {k: float(v[2]) for k, v in rows.items()}
     assert typed_f1["rules 5-fold CV on train"] > 0.5  # these plain sentences are within the lexicon's reach
     assert all(0.0 <= f <= 1.0 for f in typed_f1.values())

@@ -19,11 +19,13 @@ from spacy.tokens import Doc
 
 from veille.evaluation.run import gold_article, load_gold
 from veille.evaluation.scorer import score
-from veille.extract.analyze import Resources, analyze_doc, tokenizable
+from veille.extract.analyze import Resources, analyze_doc, sane_published, tokenizable
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.lexicon import Lexicon
 from veille.model import Analysis, Article, EventType
 from veille.store.export import article_to_export
+from veille.knowledge.resolver import resolve_doc
+from veille.training.arguments import Choice, argument_choices, fit_arguments
 from veille.training.dataset import Example, sentence_examples
 from veille.training.fit import FitConfig, Fitted, fit
 from veille.training.folds import fold_splits
@@ -39,12 +41,15 @@ class Design:
     name: str
     learned: bool
     hybrid: bool
+    arguments: bool = False  # the learned argument picker fills the participants the rules miss
 
 
 RULES = Design("rules (lexicon + syntax)", learned=False, hybrid=False)
 MODEL = Design("learned sentence model alone", learned=True, hybrid=False)
-HYBRID = Design("hybrid: rules as candidates and features, model decides", learned=True, hybrid=True)
-DESIGNS = (RULES, MODEL, HYBRID)
+HYBRID_RULE_ARGS = Design("hybrid, participants from the rules only", learned=True, hybrid=True)
+HYBRID = Design("hybrid: rules as candidates and features, model decides; learned argument picker", learned=True,
+                hybrid=True, arguments=True)
+DESIGNS = (RULES, MODEL, HYBRID_RULE_ARGS, HYBRID)
 
 
 @dataclass
@@ -57,6 +62,17 @@ class Parsed:
     rules: Analysis | None  # None: the analysis failed (error recorded in ``error``)
     lexicon: Lexicon
     error: str | None = None
+
+    _choices: list[Choice] | None = None
+
+    def choices(self, res: Resources) -> list[Choice]:
+        """The gold participants the argument picker learns to find in this article (computed once)."""
+        if self._choices is None:
+            actors = resolve_doc(self.doc, sane_published(self.article.published), res.kb, res.gazetteer,
+                                 title=self.article.title)
+            self._choices = argument_choices(self.article.doc_id, self.doc, self.gold.get("events", []), actors,
+                                             res.lexicon)
+        return self._choices
 
     def examples(self, design: Design) -> list[Example]:
         rule_events = self.rules.events if self.rules is not None and design.hybrid else ()
@@ -91,11 +107,15 @@ def to_model(fitted: Fitted, hybrid: bool, version: str = "in-memory") -> EventT
                           version=version, hybrid=hybrid)
 
 
-def fit_design(corpus: Sequence[Parsed], design: Design, config: FitConfig = FitConfig()) -> EventTypeModel | None:
+def fit_design(corpus: Sequence[Parsed], design: Design, res: Resources,
+               config: FitConfig = FitConfig()) -> EventTypeModel | None:
     if not design.learned:
         return None
     examples = [ex for p in corpus for ex in p.examples(design)]
-    return to_model(fit(examples, TYPES, config), design.hybrid)
+    model = to_model(fit(examples, TYPES, config), design.hybrid)
+    if not design.arguments:
+        return model
+    return replace(model, arguments=fit_arguments([c for p in corpus for c in p.choices(res)], config))
 
 
 def export(corpus: Sequence[Parsed], res: Resources, model: EventTypeModel | None, design: Design) -> dict[str, dict]:
@@ -117,13 +137,13 @@ def cross_validate(corpus: Sequence[Parsed], res: Resources, design: Design,
     for train_ids, held_ids in fold_splits(p.article.doc_id for p in corpus):
         train = [p for p in corpus if p.article.doc_id in train_ids]
         held = [p for p in corpus if p.article.doc_id in held_ids]
-        system.update(export(held, res, fit_design(train, design, config), design))
+        system.update(export(held, res, fit_design(train, design, res, config), design))
     return score(gold_of(corpus), system), system
 
 
 def train_then_score(train: Sequence[Parsed], test: Sequence[Parsed], res: Resources, design: Design,
                      config: FitConfig = FitConfig()) -> tuple[dict, dict[str, dict]]:
-    system = export(test, res, fit_design(train, design, config), design)
+    system = export(test, res, fit_design(train, design, res, config), design)
     return score(gold_of(test), system), system
 
 

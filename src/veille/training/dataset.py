@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.extract.event_model.features import (
     context_features,
@@ -68,3 +68,10 @@ def best_sentence(sents: Sequence[Span], start: int, end: int) -> int | None:
         if overlap > best:
             best, best_k = overlap, k
     return best_k
+
+
+def gold_trigger(doc: Doc, gold_event: dict) -> Token | None:
+    """The predicate of a gold event: the syntactic root of its evidence."""
+    offsets = evidence_offsets(doc.text, gold_event.get("evidence"))
+    span = doc.char_span(*offsets, alignment_mode="expand") if offsets is not None else None
+    return span.root if span is not None and len(span) else None

@@ -1,4 +1,4 @@
-"""`make train`: fit the shipped event-type model on the train gold and write it into the package.
+"""`make train`: fit the shipped event-type model and argument picker on the train gold, into the package.
 
     python -m veille.training [--gold tests/data/gold/train] [--out src/veille/extract/event_model/data]
 
@@ -14,8 +14,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from veille.extract.analyze import Resources
-from veille.extract.event_model.model import default_dir, save
+from veille.extract.event_model.arguments import save_arguments
+from veille.extract.event_model.model import default_dir, joined_version, save
 from veille.training.cv import HYBRID, TYPES, Design, load_corpus
+from veille.training.arguments import fit_arguments
 from veille.training.fit import FitConfig, fit
 
 DEFAULT_GOLD = Path("tests/data/gold/train")
@@ -38,8 +40,14 @@ def train(gold_dir: Path, out_dir: Path, res: Resources, design: Design = HYBRID
     info = {"design": design.name, "config": asdict(config), "gold": {
         "folder": gold_dir.name, "digest": gold_digest(gold_dir), "articles": len(corpus),
         "sentences": len(examples), "failed_analyses": sum(p.rules is None for p in corpus)}}
-    return save(out_dir, types=fitted.types, features=fitted.features, sparse=fitted.sparse, dense=fitted.dense,
-                intercept=fitted.intercept, thresholds=fitted.thresholds, hybrid=design.hybrid, info=info)
+    version = save(out_dir, types=fitted.types, features=fitted.features, sparse=fitted.sparse, dense=fitted.dense,
+                   intercept=fitted.intercept, thresholds=fitted.thresholds, hybrid=design.hybrid, info=info)
+    if not design.arguments:
+        return version
+    choices = [c for p in corpus for c in p.choices(res)]
+    picker = save_arguments(out_dir, fit_arguments(choices, config), {
+        "config": asdict(config), "gold": {**info["gold"], "choices": len(choices)}})
+    return joined_version(version, picker)
 
 
 def main(argv: list[str] | None = None) -> int:

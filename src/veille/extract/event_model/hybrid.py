@@ -25,7 +25,7 @@ from veille.extract.event_model.model import EventTypeModel
 from veille.extract.events.args import ActorOf, fill, verb_args
 from veille.extract.events.frames import Frame
 from veille.extract.events.nominal import noun_args
-from veille.extract.events.syntax import governing_verb
+from veille.extract.events.syntax import clause_anchor
 from veille.extract.lexicon import Lexicon
 from veille.extract.lexicon_records import Condition, Sense, Slot
 from veille.model import Event, EventType
@@ -87,7 +87,7 @@ def model_frame(sent: Span, etype: EventType, model: EventTypeModel, lexicon: Le
     trigger = model.trigger(sent, etype) or sent.root
     nominal = trigger.pos_ == "NOUN"
     source, target = _participants(trigger, nominal, lexicon, actor_of)
-    anchor = (governing_verb(trigger) or trigger) if nominal else trigger
+    anchor = clause_anchor(trigger)
     sense = Sense(lemma=trigger.lemma_.lower(), type=etype, mode=None, when=Condition(), source=(), target=(),
                   ref=MODEL_REF)
     return Frame(trigger, anchor, sense, etype, None, source, target, (sent.start, sent.end), nominal=nominal,

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
+from veille.extract.event_model.arguments import ArgumentModel, arguments_version
 from veille.extract.event_model.features import PREDICATE_POS, lemma_feature, sentence_features, sentence_vector
 from veille.extract.lexicon import Lexicon
 from veille.model import EventType
@@ -33,8 +34,14 @@ def default_dir() -> Path:
 
 def shipped_version(folder: Path | None = None) -> str:
     """The version of the shipped weights, read from their metadata (no weights loaded)."""
-    meta = json.loads(((folder or default_dir()) / META).read_text(encoding="utf-8"))
-    return str(meta["version"])
+    folder = folder or default_dir()
+    meta = json.loads((folder / META).read_text(encoding="utf-8"))
+    return joined_version(str(meta["version"]), arguments_version(folder))
+
+
+def joined_version(*parts: str | None) -> str:
+    """One version for the learned parts that are there: "evtypes-…+args-…"."""
+    return "+".join(p for p in parts if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ class EventTypeModel:
     thresholds: Thresholds
     version: str
     hybrid: bool = True  # the rules' events are candidates and features; else the model alone decides
+    arguments: ArgumentModel | None = None  # fills the participants the rules leave empty
 
     @classmethod
     def load(cls, folder: Path | None = None) -> "EventTypeModel":
@@ -66,10 +74,12 @@ class EventTypeModel:
             names = [str(n) for n in arrays["features"]]
             sparse, dense, intercept = arrays["sparse"], arrays["dense"], arrays["intercept"]
         meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        arguments = ArgumentModel.load(folder)
         return cls(types=tuple(EventType(t) for t in meta["types"]), index={n: i for i, n in enumerate(names)},
                    sparse=sparse, dense=dense, intercept=intercept,
-                   thresholds=Thresholds(**meta["thresholds"]), version=meta["version"],
-                   hybrid=bool(meta.get("hybrid", True)))
+                   thresholds=Thresholds(**meta["thresholds"]),
+                   version=joined_version(meta["version"], arguments and arguments.version),
+                   hybrid=bool(meta.get("hybrid", True)), arguments=arguments)
 
     def probabilities(self, sent: Span, rule_types: list[str], lexicon: Lexicon | None = None,
                       context: dict[str, float] | None = None,

@@ -13,7 +13,7 @@ attribution) are kept once, the body preferred to sub-headings.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -44,7 +44,7 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
                 model: EventTypeModel | None = None) -> list[Event]:
     """Every PLOVER event the article states, with its evidence, status and attribution; with a
     learned ``model``, the rule events it keeps and the events it finds that the rules missed."""
-    ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title)
+    ctx = _Context(doc, actors, lexicon, tuple(timexes), tuple(quotes), gazetteer, published, title, model)
     told: list[Told] = []
     named: list[Event] = []  # events whose doer is named, not a pronoun ("Ils ont ..." in a witness's quote)
     for frame in find_frames(doc, lexicon, ctx.actor_of):
@@ -63,6 +63,11 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
     if model is not None:
         told = _with_model(told, ctx, model)
     return dedupe(told, doc.text)
+
+
+def token_actors(doc: Doc, actors, lexicon: Lexicon) -> Callable[[Token], Actor | None]:
+    """The actor each token stands for, as the events see it (the argument picker trains on it)."""
+    return _Context(doc, actors, lexicon, (), (), None, None, None).actor_of
 
 
 def _with_model(told: list["Told"], ctx: "_Context", model: EventTypeModel) -> list["Told"]:
@@ -95,6 +100,7 @@ class _Context:
     gazetteer: object
     published: date | None
     title: str | None
+    model: EventTypeModel | None = None  # the learned parts (the argument picker)
     _actors: dict[int, Actor | None] = field(default_factory=dict)
     _places: dict[str, Place | None] = field(default_factory=dict)
 
@@ -128,6 +134,7 @@ class _Context:
 
 
 def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list[Event]:
+    picked = _picked(frame, ctx)
     sources = conjuncts(frame.source) if frame.source is not None else [None]
     targets = conjuncts(frame.target) if frame.target is not None else [None]
     if frame.source is not None and frame.target in sources[1:]:  # "entre X et Y", "X et Y s'affrontent"
@@ -148,17 +155,45 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
         mode = _mode(frame, etype, sa, ctx.lexicon)
         if s is None:
             sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon, earlier)
+        sa = sa or _actor(picked[0], ctx)
         if t is not None:
             ta = doer_of(t, earlier, ctx.lexicon) or ta
         if t is None and ta is None:
             ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) \
                 or implicit_target(etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
+        ta = ta or _actor(picked[1], ctx)
         if _same(sa, ta):
             ta = None
         out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
                          attributed_to=claim.attributed_to, date=when, place=where,
                          confidence=_confidence(frame, sa, ta), trigger=frame.trigger.lemma_.lower()))
     return out
+
+
+def _picked(frame: Frame, ctx: _Context) -> tuple[Token | None, Token | None]:
+    """(source, target) the learned picker proposes for the participants the frame's syntax leaves
+    empty or unresolved; the rules' own fallbacks (implicit doers, taken-up doers) go first."""
+    picker = ctx.model.arguments if ctx.model is not None else None
+    source, target = _resolvable(frame.source, ctx), _resolvable(frame.target, ctx)
+    if picker is None:
+        return None, None
+    new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target) \
+        if source is None else None
+    new_target = picker.pick("target", frame.type, frame.trigger, ctx.actor_of, exclude=source or new_source) \
+        if target is None else None
+    return new_source, new_target
+
+
+def _actor(tok: Token | None, ctx: _Context) -> Actor | None:
+    return ctx.actor_of(tok) if tok is not None else None
+
+
+def _resolvable(tok: Token | None, ctx: _Context) -> Token | None:
+    """A participant that stands for some actor (itself or its conjuncts); None for "qui" or "il" that
+    resolve to no one."""
+    if tok is None or any(ctx.actor_of(t) is not None for t in conjuncts(tok)):
+        return tok
+    return None
 
 
 def _pairs(frame: Frame, sources: list, targets: list, ctx: _Context):

@@ -185,3 +185,9 @@ def governing_verb(tok: Token) -> Token | None:
             return None
         cur = head
     return None
+
+
+def clause_anchor(trigger: Token) -> Token:
+    """The verb whose clause carries an event's mood and tense: an event noun's governing verb, else the
+    trigger itself."""
+    return (governing_verb(trigger) or trigger) if trigger.pos_ == "NOUN" else trigger
