@@ -42,6 +42,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def role_words(text: str) -> tuple[str, ...]:
     """Words of a role term or phrase folded to the singular, feminine -e kept (lemma covers it)."""
     return tuple(singular(w) for w in words(text))

@@ -39,6 +39,9 @@ class RoleMatch:
     former: bool
 
 
+RoleMemo = dict[int, tuple[RoleTerm, int] | None]  # token position -> role_at() there
+
+
 def token_words(tok: Token) -> tuple[str, ...]:
     return words(tok.text)
 
@@ -134,8 +137,10 @@ def role_at(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[RoleTerm, int] | N
     return best
 
 
-def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
-    """The role term covering `tok` (starting at it or at one of its left modifiers)."""
+def role_for(tok: Token, kb: KnowledgeBase, memo: RoleMemo | None = None) -> RoleMatch | None:
+    """The role term covering `tok` (starting at it or at one of its left modifiers). ``memo``: the
+    terms already looked up at positions of the same document (neighbouring nouns look at the same
+    positions; ``Describer.roles_at`` keeps one per article)."""
     doc = tok.doc
     lo = max(tok.left_edge.i, tok.i - 4)
     former = False
@@ -145,7 +150,7 @@ def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
         ws = token_words(t)
         if ws and (singular(ws[0]) in kb.former or fold(t.text).startswith("ex-")):
             former = True
-        found = role_at(doc, s, kb)
+        found = _memo_role_at(doc, s, kb, memo)
         if found is None and fold(t.text).startswith("ex-") and s == tok.i:
             found = _role_after_prefix(t, kb)
         if found and found[1] > tok.i and (best is None or found[1] - s > best.end - best.start):
@@ -153,6 +158,14 @@ def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
     if best is None:
         return None
     return RoleMatch(best.role, best.start, best.end, former)
+
+
+def _memo_role_at(doc: Doc, start: int, kb: KnowledgeBase, memo: RoleMemo | None) -> tuple[RoleTerm, int] | None:
+    if memo is None:
+        return role_at(doc, start, kb)
+    if start not in memo:
+        memo[start] = role_at(doc, start, kb)
+    return memo[start]
 
 
 def _role_after_prefix(tok: Token, kb: KnowledgeBase) -> tuple[RoleTerm, int] | None:
