@@ -89,7 +89,10 @@ def scan_names(doc: Doc, kb: KnowledgeBase) -> list[Match]:
             parts.extend(more)
             if len(parts) > kb.max_alias_words:
                 break
-            hits = kb.lookup_key(" ".join(parts))
+            joined = " ".join(parts)
+            if joined not in kb.alias_prefixes:
+                break  # no KB name starts with these words: none is longer either
+            hits = kb.lookup_key(joined)
             if hits:
                 surface = doc[i:j + 1].text
                 good = [h for h in hits if _case_ok(h.alias, surface)]

@@ -35,12 +35,13 @@ def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None
     of its entities when already known (``ent_labels_by_sentence``: ``sent.ents`` walks every
     entity of the document, quadratic over a whole article)."""
     feats: dict[str, float] = dict(context or {})
-    for tok in sent:
+    tokens = list(sent)  # once: a Span makes a new Token object at each iteration
+    for tok in tokens:
         if tok.pos_ in PREDICATE_POS:
             _predicate_features(tok, feats)
         for etype in lexicon_types(tok, lexicon) if lexicon is not None else ():
             feats["cue=" + etype] = feats.get("cue=" + etype, 0.0) + 1.0
-    _bigrams(sent, feats)
+    _bigrams(tokens, feats)
     for label in ent_labels if ent_labels is not None else {ent.label_ for ent in sent.ents}:
         feats["ent=" + label] = 1.0
     for etype in rule_types:
@@ -167,7 +168,8 @@ def _predicate_features(tok: Token, feats: dict[str, float]) -> None:
         feats["mood=" + mood[0]] = 1.0
 
 
-def _bigrams(sent: Span, feats: dict[str, float]) -> None:
-    for a, b in zip(sent, sent[1:]):
-        if a.is_alpha and b.is_alpha:
-            feats[f"bg={a.lemma_.lower()}_{b.lemma_.lower()}"] = 1.0
+def _bigrams(tokens: list[Token], feats: dict[str, float]) -> None:
+    lemmas = [t.lemma_.lower() if t.is_alpha else None for t in tokens]
+    for a, b in zip(lemmas, lemmas[1:]):
+        if a is not None and b is not None:
+            feats[f"bg={a}_{b}"] = 1.0
