@@ -117,7 +117,8 @@ class DocVectors:
         if doc.user_token_hooks or doc.user_span_hooks or table.size == 0 or table.mode != "default" \
                 or table.attr != ORTH or not len(doc):
             return None
-        found = table.find(keys=doc.to_array(ORTH))
+        key2row = table.key2row  # Vectors.find converts each key through a Python call
+        found = np.fromiter((key2row.get(k, -1) for k in doc.to_array(ORTH).tolist()), dtype=np.int64, count=len(doc))
         rows = np.asarray(table.data, dtype=np.float32)[found]
         rows[found < 0] = 0.0
         pos = doc.to_array(POS)
