@@ -129,6 +129,7 @@ class KnowledgeBase:
                                         for n in range(1, len(ws) + 1))
         self.role_prefixes = frozenset(t[:n] for t in self._roles for n in range(1, len(t) + 1))
         self.max_role_words = max(len(t) for t in self._roles)
+        self.role_term_words = frozenset(w for t in self._roles for w in t)
 
     # ------------------------------------------------------------------ lookups
 

@@ -144,6 +144,8 @@ def role_for(tok: Token, kb: KnowledgeBase, memo: RoleMemo | None = None) -> Rol
     """The role term covering `tok` (starting at it or at one of its left modifiers). ``memo``: the
     terms already looked up at positions of the same document (neighbouring nouns look at the same
     positions; ``Describer.roles_at`` keeps one per article)."""
+    if not may_be_in_role(tok, kb):
+        return None
     doc = tok.doc
     lo = max(tok.left_edge.i, tok.i - 4)
     former = False
@@ -161,6 +163,15 @@ def role_for(tok: Token, kb: KnowledgeBase, memo: RoleMemo | None = None) -> Rol
     if best is None:
         return None
     return RoleMatch(best.role, best.start, best.end, former)
+
+
+def may_be_in_role(tok: Token, kb: KnowledgeBase) -> bool:
+    """False when no role term can cover `tok`: `role_at` steps over a token only when it has no
+    words or is a demonym adjective, else extends a term with the token's surface or lemma words,
+    which must then all be words of role terms ("ex-" forms go their own way)."""
+    if not token_words(tok) or fold(tok.text).startswith("ex-") or (tok.pos_ == "ADJ" and kb.demonym(tok.text)):
+        return True
+    return any(all(w in kb.role_term_words for w in alt) for alt in _alternatives(tok))
 
 
 def _memo_role_at(doc: Doc, start: int, kb: KnowledgeBase, memo: RoleMemo | None) -> tuple[RoleTerm, int] | None:
