@@ -20,6 +20,7 @@ from veille.extract.lexicon import Lexicon
 
 PREDICATE_POS = ("VERB", "NOUN", "ADJ")
 PREDICATE_VECTOR_POS = ("VERB", "NOUN")
+CUE_POS = ("VERB", "AUX", "ADJ", "NOUN")  # the parts of speech lexicon_types looks up
 LEXICAL_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 ARGUMENT_DEPS = frozenset({"obj", "obl:arg", "obl", "nsubj", "nsubj:pass", "xcomp", "ccomp", "iobj"})
 NEGATORS = frozenset({"pas", "jamais", "ni", "plus", "guère"})
@@ -37,9 +38,12 @@ def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None
     feats: dict[str, float] = dict(context or {})
     tokens = list(sent)  # once: a Span makes a new Token object at each iteration
     for tok in tokens:
-        if tok.pos_ in PREDICATE_POS:
+        pos = tok.pos_
+        if pos in PREDICATE_POS:
             _predicate_features(tok, feats)
-        for etype in lexicon_types(tok, lexicon) if lexicon is not None else ():
+        if lexicon is None or pos not in CUE_POS:
+            continue
+        for etype in lexicon_types(tok, lexicon):
             feats["cue=" + etype] = feats.get("cue=" + etype, 0.0) + 1.0
     _bigrams(tokens, feats)
     for label in ent_labels if ent_labels is not None else {ent.label_ for ent in sent.ents}:
