@@ -50,7 +50,7 @@ def sentence_features(sent: Span, rule_types: list[str], lexicon: Lexicon | None
         feats["ent=" + label] = 1.0
     for etype in rule_types:
         feats["rule=" + etype] = feats.get("rule=" + etype, 0.0) + 1.0
-    text = sent.text.strip()
+    text = "".join(t.text_with_ws for t in tokens).strip()  # sent.text, without walking the span again
     if text.endswith("?"):
         feats["question"] = 1.0
     if any(m in text for m in QUOTE_MARKS):
@@ -155,16 +155,18 @@ def _table_sentence_vector(vectors: DocVectors, start: int, end: int) -> np.ndar
 
 def _predicate_features(tok: Token, feats: dict[str, float]) -> None:
     lemma = tok.lemma_.lower()
-    feats[lemma_feature(tok)] = 1.0
+    feats["l=" + lemma] = 1.0  # lemma_feature(tok)
     if tok.dep_ == "ROOT":
         feats["root=" + lemma] = 1.0
-    if tok.pos_ == "NOUN" and tok.head.pos_ == "VERB":
+    pos = tok.pos_
+    if pos == "NOUN" and tok.head.pos_ == "VERB":
         feats[f"vn={tok.head.lemma_.lower()}:{lemma}"] = 1.0
-    if tok.pos_ != "VERB":
+    if pos != "VERB":
         return
-    if any(c.dep_ == "advmod" and c.lower_ in NEGATORS for c in tok.children):
+    children = list(tok.children)  # walked twice: the negation first, as its feature comes first
+    if any(c.dep_ == "advmod" and c.lower_ in NEGATORS for c in children):
         feats["neg=" + lemma] = 1.0
-    for child in tok.children:
+    for child in children:
         if child.dep_ in ARGUMENT_DEPS:
             filler = child.lemma_.lower() if child.pos_ in LEXICAL_POS else (child.ent_type_ or child.pos_)
             feats[f"d={lemma}:{child.dep_}:{filler}"] = 1.0
