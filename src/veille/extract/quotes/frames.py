@@ -88,8 +88,9 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ not in ("VERB", "AUX", "ADJ") and not noun_tagged_incise_verb(doc, tok.i):
-        return None
+    pos = tok.pos_
+    if pos not in ("VERB", "AUX", "ADJ") and (pos != "NOUN" or not noun_tagged_incise_verb(doc, tok.i)):
+        return None  # (only a noun can be a noun-tagged incise verb: most tokens stop here)
     for cue in lex.multiword_verbs_from(tok.lemma_.lower()):
         for k in range(tok.i + 1, min(tok.i + 3, len(doc))):
             if doc[k].lemma_.lower() == cue.words[1] or doc[k].lower_ == cue.words[1]:
