@@ -9,24 +9,22 @@ country is worse than none for an analyst counting who did what.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from veille.knowledge.normalize import words
 from veille.knowledge.phrases import RoleMatch, case_words, role_for
 from veille.knowledge.records import Organisation, Person
+from veille.knowledge.views import Descriptions
 from veille.model import Actor, EntityKind
 
-if TYPE_CHECKING:
-    from veille.knowledge.describe import Describer
 
 NAME_DEPS = ("nmod", "appos", "flat:name")
 CLAUSE_END = frozenset({".", ",", ";", ":", ")", "»", "!", "?"})
 
 
 class Names:
-    def __init__(self, describer: "Describer"):
+    def __init__(self, describer: Descriptions):
         self.d, self.a, self.kb, self.doc = describer, describer.a, describer.kb, describer.doc
         self._apposition_span: tuple[int, int] | None = None
         self._people: dict[str, Actor | None] = {}  # described unknown people by full name and surname

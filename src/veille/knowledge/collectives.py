@@ -11,16 +11,14 @@ particular: it gives no members rather than wrong ones.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from veille.knowledge.normalize import key, role_words
 from veille.knowledge.phrases import case_words
 from veille.knowledge.records import Country, Organisation
+from veille.knowledge.views import ResolvedDoc
 
-if TYPE_CHECKING:
-    from veille.knowledge.resolver import DocActors
 
 WINDOW = 90  # tokens (about three sentences) where the antecedent of "les deux pays" is looked for
 DEFINITE = frozenset({"le", "la", "l", "les", "ce", "cet", "cette", "ces"})
@@ -28,7 +26,7 @@ OF = frozenset({"de", "des", "du", "d"})
 
 
 class Collectives:
-    def __init__(self, actors: "DocActors"):
+    def __init__(self, actors: ResolvedDoc):
         self.a, self.kb, self.doc = actors, actors.kb, actors.doc
         self._sets: list[tuple[int, tuple[str, ...]]] = []  # (token, member codes) in order of resolution
         self._done: dict[int, tuple[str, ...] | None] = {}

@@ -13,16 +13,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from veille.knowledge.normalize import fold, key, words
 from veille.knowledge.phrases import RoleMatch
+from veille.knowledge.views import Descriptions
 from veille.model import Actor, EntityKind
 
-if TYPE_CHECKING:
-    from veille.knowledge.describe import Describer
 
 PRONOUNS = frozenset(words("il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci celui-là celle-là "
                            "ceux-là dernier dernière derniers dernières"))
@@ -50,7 +48,7 @@ class RoleRecord:
 
 
 class Coreference:
-    def __init__(self, describer: "Describer"):
+    def __init__(self, describer: Descriptions):
         self.d, self.a, self.kb, self.doc = describer, describer.a, describer.kb, describer.doc
         self._people: list[RoleRecord] = []
         self._descriptions: list[tuple[int, str, Actor]] = []  # (token, role id, actor with a stated country)

@@ -10,7 +10,6 @@ resolved by date to an office holder or a ruling body when the role names one.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -19,10 +18,9 @@ from veille.knowledge.coref import Coreference, ce_dernier
 from veille.knowledge.normalize import key, role_words, words
 from veille.knowledge.phrases import RoleMatch, RoleMemo, case_words, demonym_countries, role_for
 from veille.knowledge.records import Country, Person, RoleTerm
+from veille.knowledge.views import ResolvedDoc
 from veille.model import Actor, EntityKind
 
-if TYPE_CHECKING:
-    from veille.knowledge.resolver import DocActors
 
 DE = frozenset({"de", "du", "des", "d"})
 LOC = frozenset({"a", "au", "aux", "en", "dans"})
@@ -33,7 +31,7 @@ LEADER_OFFICES = ("leader", "commission_president", "secretary_general", "chair"
 
 
 class Describer:
-    def __init__(self, actors: "DocActors"):
+    def __init__(self, actors: ResolvedDoc):
         self.a, self.kb, self.doc = actors, actors.kb, actors.doc
         self.single_country = actors.single_country
         self.names = Names(self)
