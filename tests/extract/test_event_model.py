@@ -75,6 +75,17 @@ def test_features_name_the_lexicon_types_of_predicates_even_when_no_rule_fired(r
     assert sentence_vector(sent).shape == (600,)  # mean vector, then the peak over verbs and nouns
 
 
+def test_sentence_vector_from_the_document_table_is_bitwise_the_tokens_own(nlp):
+    from veille.extract.event_model.features import DocVectors, sentence_vector
+
+    doc = nlp("Le Mali a rappelé son ambassadeur. Des soldats ont attaqué un poste frontalier xqzw hier.")
+    vectors = DocVectors.of(doc)
+    assert vectors is not None and vectors.rows.shape == (len(doc), 300)
+    assert not vectors.predicate[[t.i for t in doc if t.text == "xqzw"]].any()  # no vector, no peak
+    for sent in doc.sents:
+        assert sentence_vector(sent, vectors).tobytes() == sentence_vector(sent).tobytes()
+
+
 def test_context_features_name_the_rule_types_around_and_in_the_article():
     from veille.extract.event_model.features import context_features
 

@@ -105,6 +105,7 @@ class ReportingLexicon:
     sources: tuple[tuple[str, str], ...]
     verb_index: Mapping[str, ReportingCue] = field(default_factory=dict, compare=False, repr=False)
     multiword: tuple[ReportingCue, ...] = field(default=(), compare=False, repr=False)
+    multiword_index: Mapping[str, tuple[ReportingCue, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "ReportingLexicon":
@@ -136,6 +137,10 @@ class ReportingLexicon:
     def multiword_verbs(self) -> tuple[ReportingCue, ...]:
         """Entries of more than one word ("faire état", "faire savoir"), first word = the verb."""
         return self.multiword
+
+    def multiword_verbs_from(self, lemma: str) -> tuple[ReportingCue, ...]:
+        """The multiword entries whose first word is ``lemma`` (lower case), in lexicon order."""
+        return self.multiword_index.get(lemma, ())
 
     # ----------------------------------------------------------------- prepositions
     @property
@@ -191,7 +196,11 @@ def _load(path: Path) -> ReportingLexicon:
         if cue.source not in known:
             raise ValueError(f"reporting.yaml: {cue.lemma!r} cites unknown source {cue.source!r}")
     multiword = tuple(v for v in lex.verbs if len(v.words) > 1 and not v.reflexive)
-    return replace(lex, verb_index=MappingProxyType(_verb_index(lex.verbs)), multiword=multiword)
+    by_first: dict[str, tuple[ReportingCue, ...]] = {}
+    for cue in multiword:
+        by_first[cue.words[0]] = by_first.get(cue.words[0], ()) + (cue,)
+    return replace(lex, verb_index=MappingProxyType(_verb_index(lex.verbs)), multiword=multiword,
+                   multiword_index=MappingProxyType(by_first))
 
 
 def _verb_index(verbs: tuple[ReportingCue, ...]) -> dict[str, ReportingCue]:

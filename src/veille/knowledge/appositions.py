@@ -125,7 +125,7 @@ class Names:
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
         for k in range(j, min(len(doc), j + 3)):
-            rm = role_for(doc[k], self.kb)
+            rm = role_for(doc[k], self.kb, self.d.roles_at)
             if rm is not None and rm.start <= j + 1:
                 self._apposition_span = self.d.phrase_span(doc[k], rm.start, rm.end)
                 return doc[k], rm
@@ -141,7 +141,7 @@ class Names:
         while head.head.i < head.i and head.head.pos_ not in ("VERB", "AUX") and head.head.left_edge.i > 0:
             head = head.head  # up to the head of the phrase that ends before the comma
         head = self.d.partitive_group(head) or head
-        rm = role_for(head, self.kb)
+        rm = role_for(head, self.kb, self.d.roles_at)
         if rm is None or not rm.role.sectors:
             return None
         return head, rm

@@ -32,9 +32,10 @@ class Collectives:
         self._done: dict[int, tuple[str, ...] | None] = {}
 
     def is_collective(self, tok: Token) -> bool:
-        if tok.pos_ not in ("NOUN", "PROPN") or "Sing" in tok.morph.get("Number"):
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        return role_words(tok.lemma_ or tok.text) in self.kb.collectives or role_words(tok.text) in self.kb.collectives
+        named = role_words(tok.lemma_ or tok.text) in self.kb.collectives or role_words(tok.text) in self.kb.collectives
+        return named and "Sing" not in tok.morph.get("Number")  # the morphology last: the dearest to read
 
     def members(self, tok: Token) -> tuple[str, ...] | None:
         """The member states a collective phrase headed by `tok` denotes, or None."""

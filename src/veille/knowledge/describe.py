@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from veille.knowledge.appositions import Names
 from veille.knowledge.coref import Coreference, ce_dernier
 from veille.knowledge.normalize import key, role_words, words
-from veille.knowledge.phrases import RoleMatch, case_words, demonym_countries, role_for
+from veille.knowledge.phrases import RoleMatch, RoleMemo, case_words, demonym_countries, role_for
 from veille.knowledge.records import Country, Person, RoleTerm
 from veille.knowledge.views import ResolvedDoc
 from veille.model import Actor, EntityKind
@@ -37,6 +37,7 @@ class Describer:
         self.names = Names(self)
         self.coref = Coreference(self)
         self._demonym_cache: dict[tuple[int, int, int], list[str]] = {}
+        self.roles_at: RoleMemo = {}  # role terms looked up at each token position (role_for)
 
     def describe(self, tok: Token) -> tuple[Actor | None, tuple[int, int]]:
         span = (tok.i, tok.i + 1)
@@ -51,7 +52,7 @@ class Describer:
         short = self.coref.short_name(tok)
         if short is not None:
             return short, span
-        rm = role_for(tok, self.kb) if nominal(tok) and not predicative(tok) else None
+        rm = role_for(tok, self.kb, self.roles_at) if nominal(tok) and not predicative(tok) else None
         if rm is not None:
             return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":

@@ -124,8 +124,12 @@ class KnowledgeBase:
                 self._roles.setdefault(role_words(term), role)
         self.first_words = frozenset(k.split()[0] for k in self._aliases)
         self.max_alias_words = max(len(k.split()) for k in self._aliases)
+        # Every alias key cut after 1, 2, ... words: a scan stops where no name goes on.
+        self.alias_prefixes = frozenset(" ".join(ws[:n]) for ws in map(str.split, self._aliases)
+                                        for n in range(1, len(ws) + 1))
         self.role_prefixes = frozenset(t[:n] for t in self._roles for n in range(1, len(t) + 1))
         self.max_role_words = max(len(t) for t in self._roles)
+        self.role_term_words = frozenset(w for t in self._roles for w in t)
 
     # ------------------------------------------------------------------ lookups
 

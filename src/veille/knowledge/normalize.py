@@ -24,6 +24,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _NON_WORD.split(_APOS.sub(" ", fold(text))) if w)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Matching key of a name: folded words without a leading article ("l'Élysée" -> "elysee")."""
     ws = list(words(text))
@@ -42,6 +43,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def role_words(text: str) -> tuple[str, ...]:
     """Words of a role term or phrase folded to the singular, feminine -e kept (lemma covers it)."""
     return tuple(singular(w) for w in words(text))

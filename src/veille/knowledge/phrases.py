@@ -39,6 +39,9 @@ class RoleMatch:
     former: bool
 
 
+RoleMemo = dict[int, tuple[RoleTerm, int] | None]  # token position -> role_at() there
+
+
 def token_words(tok: Token) -> tuple[str, ...]:
     return words(tok.text)
 
@@ -86,7 +89,10 @@ def scan_names(doc: Doc, kb: KnowledgeBase) -> list[Match]:
             parts.extend(more)
             if len(parts) > kb.max_alias_words:
                 break
-            hits = kb.lookup_key(" ".join(parts))
+            joined = " ".join(parts)
+            if joined not in kb.alias_prefixes:
+                break  # no KB name starts with these words: none is longer either
+            hits = kb.lookup_key(joined)
             if hits:
                 surface = doc[i:j + 1].text
                 good = [h for h in hits if _case_ok(h.alias, surface)]
@@ -134,8 +140,12 @@ def role_at(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[RoleTerm, int] | N
     return best
 
 
-def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
-    """The role term covering `tok` (starting at it or at one of its left modifiers)."""
+def role_for(tok: Token, kb: KnowledgeBase, memo: RoleMemo | None = None) -> RoleMatch | None:
+    """The role term covering `tok` (starting at it or at one of its left modifiers). ``memo``: the
+    terms already looked up at positions of the same document (neighbouring nouns look at the same
+    positions; ``Describer.roles_at`` keeps one per article)."""
+    if not may_be_in_role(tok, kb):
+        return None
     doc = tok.doc
     lo = max(tok.left_edge.i, tok.i - 4)
     former = False
@@ -145,7 +155,7 @@ def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
         ws = token_words(t)
         if ws and (singular(ws[0]) in kb.former or fold(t.text).startswith("ex-")):
             former = True
-        found = role_at(doc, s, kb)
+        found = _memo_role_at(doc, s, kb, memo)
         if found is None and fold(t.text).startswith("ex-") and s == tok.i:
             found = _role_after_prefix(t, kb)
         if found and found[1] > tok.i and (best is None or found[1] - s > best.end - best.start):
@@ -153,6 +163,23 @@ def role_for(tok: Token, kb: KnowledgeBase) -> RoleMatch | None:
     if best is None:
         return None
     return RoleMatch(best.role, best.start, best.end, former)
+
+
+def may_be_in_role(tok: Token, kb: KnowledgeBase) -> bool:
+    """False when no role term can cover `tok`: `role_at` steps over a token only when it has no
+    words or is a demonym adjective, else extends a term with the token's surface or lemma words,
+    which must then all be words of role terms ("ex-" forms go their own way)."""
+    if not token_words(tok) or fold(tok.text).startswith("ex-") or (tok.pos_ == "ADJ" and kb.demonym(tok.text)):
+        return True
+    return any(all(w in kb.role_term_words for w in alt) for alt in _alternatives(tok))
+
+
+def _memo_role_at(doc: Doc, start: int, kb: KnowledgeBase, memo: RoleMemo | None) -> tuple[RoleTerm, int] | None:
+    if memo is None:
+        return role_at(doc, start, kb)
+    if start not in memo:
+        memo[start] = role_at(doc, start, kb)
+    return memo[start]
 
 
 def _role_after_prefix(tok: Token, kb: KnowledgeBase) -> tuple[RoleTerm, int] | None:

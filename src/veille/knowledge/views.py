@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
-from veille.knowledge.phrases import Match, RoleMatch
+from veille.knowledge.phrases import Match, RoleMatch, RoleMemo
 from veille.knowledge.records import Country, Organisation, Person
 from veille.model import Actor, Place
 
@@ -57,6 +57,7 @@ class Descriptions(Protocol):
     doc: Doc
     single_country: str | None
     coref: PersonNotes
+    roles_at: RoleMemo  # role terms looked up per token position (role_for's per-article memo)
 
     def complement(self, tok: Token, rm: RoleMatch) -> Actor | None: ...
     def partitive_group(self, tok: Token) -> Token | None: ...

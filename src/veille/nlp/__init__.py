@@ -25,8 +25,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+@cache
 def model_version(model: str = DEFAULT_MODEL) -> str:
-    """Provenance string: model package and version plus our components' version (no loading)."""
+    """Provenance string: model package and version plus our components' version (no loading; read
+    once per process: the package metadata lookup took about 1 ms, paid by every analysis)."""
     return f"{model}-{metadata.version(model)}+veille{COMPONENTS_VERSION}"
 
 

@@ -13,12 +13,13 @@ from spacy.tokens import Doc
 def paragraph_starts(doc: Doc) -> tuple[list[int], list[int]]:
     """Token indices that must start a sentence, and those that must not."""
     starts, inner = [], []
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    tokens = list(doc)  # once: doc[i] makes a new Token object at each call
+    for tok, nxt in zip(tokens, tokens[1:]):
+        text, space = tok.text, tok.whitespace_
+        if "\n" in text or "\n" in space:
             if not nxt.is_space:
                 starts.append(nxt.i)
-        elif tok.text in ("-", "‑") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_:
+        elif text in ("-", "‑") and not space and tok.i > 0 and not tokens[tok.i - 1].whitespace_:
             inner.extend([tok.i, nxt.i])
     return starts, inner
 

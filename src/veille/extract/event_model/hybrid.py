@@ -20,7 +20,7 @@ from typing import TypeVar
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.event_model.features import context_features, doc_types, ent_labels_by_sentence
+from veille.extract.event_model.features import DocVectors, context_features, doc_types, ent_labels_by_sentence
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.events.args import ActorOf, fill, verb_args
 from veille.extract.events.frames import Frame
@@ -65,11 +65,12 @@ def combine(doc: Doc, items: Sequence[T], event_of: Callable[[T], Event], model:
         k = max(0, bisect.bisect_right(starts, event_of(item).evidence.start) - 1)
         by_sentence.setdefault(k, []).append(item)
     types = [[event_of(i).type.value for i in by_sentence.get(k, [])] for k in range(len(sents))]
-    in_doc, ent_labels = doc_types(types), ent_labels_by_sentence(sents)
+    in_doc, ent_labels, vectors = doc_types(types), ent_labels_by_sentence(sents), DocVectors.of(doc)
     out: list[T] = []
     for k, sent in enumerate(sents):
         found = by_sentence.get(k, [])
-        probs = model.probabilities(sent, types[k], lexicon, context_features(types, k, in_doc), ent_labels[k])
+        probs = model.probabilities(sent, types[k], lexicon, context_features(types, k, in_doc), ent_labels[k],
+                                    vectors)
         rule_types = {event_of(i).type for i in found}
         out.extend(with_confidence(i, probs[event_of(i).type]) for i in found
                    if model.thresholds.keep(probs[event_of(i).type], True))

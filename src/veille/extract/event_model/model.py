@@ -20,7 +20,13 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from veille.extract.event_model.arguments import ArgumentModel, arguments_version
-from veille.extract.event_model.features import PREDICATE_POS, lemma_feature, sentence_features, sentence_vector
+from veille.extract.event_model.features import (
+    PREDICATE_POS,
+    DocVectors,
+    lemma_feature,
+    sentence_features,
+    sentence_vector,
+)
 from veille.extract.lexicon import Lexicon
 from veille.model import EventType
 
@@ -83,10 +89,11 @@ class EventTypeModel:
 
     def probabilities(self, sent: Span, rule_types: list[str], lexicon: Lexicon | None = None,
                       context: dict[str, float] | None = None,
-                      ent_labels: set[str] | None = None) -> dict[EventType, float]:
+                      ent_labels: set[str] | None = None,
+                      vectors: DocVectors | None = None) -> dict[EventType, float]:
         """The probability that the sentence states an event of each type (``lexicon``: the one the
-        model was trained with, whose cue types are features)."""
-        vector = sentence_vector(sent)
+        model was trained with, whose cue types are features; ``vectors``: its document's, read once)."""
+        vector = sentence_vector(sent, vectors)
         scores = self.intercept.copy()
         if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
             scores = scores + vector @ self.dense

@@ -21,6 +21,8 @@ COMPLEX_PREP_NOUNS = {"égard": "à l'égard de", "encontre": "à l'encontre de"
                       "initiative": "à l'initiative de", "appel": "à l'appel de"}
 RELATIVE_SUBJECTS = ("qui", "lequel", "laquelle", "lesquels", "lesquelles")
 MULTIWORD_STARTS = ("auprès", "près", "face", "lors", "suite", "loin", "grâce", "quant")
+PREP_HEAD_ADVERBS = MULTIWORD_STARTS + ("afin",)
+PURPOSE_DEPS = ("advcl", "obl", "obl:mod", "obl:arg", "acl", "xcomp")
 REFLEXIVE = ("se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous")
 
 
@@ -37,7 +39,7 @@ def prep_of(tok: Token) -> str | None:
             words.append(norm_prep(child.text))
             words.extend(norm_prep(f.text) for f in child.children if f.dep_ == "fixed")
     head = tok.head
-    if head.i != tok.i and head.pos_ == "ADV" and head.lower_ in MULTIWORD_STARTS + ("afin",) and head.i < tok.i:
+    if head.i != tok.i and head.pos_ == "ADV" and head.lower_ in PREP_HEAD_ADVERBS and head.i < tok.i:
         return f"{head.lower_} {words[0]}" if words else head.lower_  # "lors de l'assassinat", "afin d'obtenir"
     if not words:
         return None
@@ -124,8 +126,9 @@ def _introduced_by_a_ce_que(verb: Token) -> bool:
 
 def purpose_clause_of(verb: Token) -> Token | None:
     """The governor of a purpose infinitive ("pour exiger", "afin d'obtenir"), else None."""
-    prep = prep_of(verb) or ""
-    if verb.dep_ in ("advcl", "obl", "obl:mod", "obl:arg", "acl", "xcomp") and prep.split(" ")[0] in ("pour", "afin"):
+    if verb.dep_ not in PURPOSE_DEPS:  # first: _purposes asks every token of the article
+        return None
+    if (prep_of(verb) or "").split(" ")[0] in ("pour", "afin"):
         head = verb.head
         return head.head if head.pos_ == "ADV" and head.lower_ == "afin" else head
     return None
@@ -174,7 +177,7 @@ def governing_verb(tok: Token) -> Token | None:
         if cur.dep_ == "ROOT" and cur.pos_ not in ("VERB", "AUX"):
             return cur if subject(cur) is not None else None
         head = cur.head
-        if head.pos_ == "ADV" and head.lower_ in MULTIWORD_STARTS + ("afin",) and head.head.i != head.i:
+        if head.pos_ == "ADV" and head.lower_ in PREP_HEAD_ADVERBS and head.head.i != head.i:
             head = head.head  # "lors de l'assaut": the adverb of a complex preposition
         if head.pos_ in ("VERB", "AUX"):
             return head

@@ -88,11 +88,10 @@ def _content(doc: Doc, first: int, lex: ReportingLexicon, segments: list[QuotedS
 
 def match_verb(doc: Doc, tok: Token, lex: ReportingLexicon) -> tuple[ReportingCue, int] | None:
     """The lexicon entry a verb token starts, and the index of the cue's last word."""
-    if tok.pos_ not in ("VERB", "AUX", "ADJ") and not noun_tagged_incise_verb(doc, tok.i):
-        return None
-    for cue in lex.multiword_verbs():
-        if tok.lemma_.lower() != cue.words[0]:
-            continue
+    pos = tok.pos_
+    if pos not in ("VERB", "AUX", "ADJ") and (pos != "NOUN" or not noun_tagged_incise_verb(doc, tok.i)):
+        return None  # (only a noun can be a noun-tagged incise verb: most tokens stop here)
+    for cue in lex.multiword_verbs_from(tok.lemma_.lower()):
         for k in range(tok.i + 1, min(tok.i + 3, len(doc))):
             if doc[k].lemma_.lower() == cue.words[1] or doc[k].lower_ == cue.words[1]:
                 return cue, k
@@ -115,8 +114,7 @@ def _verb_like(doc: Doc, tok: Token) -> bool:
 def _second_word(doc: Doc, tok: Token, lex: ReportingLexicon) -> bool:
     """"remarquer" in "fait remarquer": the cue belongs to "fait"."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and any(len(c.words) > 1 and c.words[0] == prev.lemma_.lower() and c.words[1] == tok.lemma_
-                                    for c in lex.multiword_verbs())
+    return prev is not None and any(c.words[1] == tok.lemma_ for c in lex.multiword_verbs_from(prev.lemma_.lower()))
 
 
 def verb_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment]) -> list[Attribution]:

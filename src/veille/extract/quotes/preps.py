@@ -86,10 +86,13 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
 def prep_attributions(doc: Doc, lex: ReportingLexicon, segments: list[QuotedSegment],
                       actors: "DocActors | None" = None) -> list[Attribution]:
     out = []
-    cues = [(cue, _words(cue.lemma)) for cue in lex.prepositions]
-    firsts = {words[0] for _, words in cues}
+    by_first: dict[str, list[tuple[ReportingCue, tuple[str, ...]]]] = {}  # lexicon order within a first word
+    for cue in lex.prepositions:
+        words = _words(cue.lemma)
+        by_first.setdefault(words[0], []).append((cue, words))
     for tok in doc:
-        if tok.lower_.replace("’", "'") not in firsts or segment_containing(segments, tok.idx) is not None:
+        cues = by_first.get(tok.lower_.replace("’", "'"))
+        if cues is None or segment_containing(segments, tok.idx) is not None:
             continue
         for cue, words in cues:
             after = _match_at(doc, tok.i, words)
