@@ -104,3 +104,43 @@ def test_dyad_lines_say_according_to_whom(gold_store, junta):
     assert aid.according_to == (("sources militaires maliennes", 2),)  # the other AID claims: the article's voice
     consult = next(s for s in answer.by_type if s.type is EventType.CONSULT)
     assert consult.according_to == ()
+
+
+PARTIAL_TEXT = ("La junte a reçu l'ambassadeur russe lundi. Des officiers seraient formés à Moscou depuis mars, "
+                "selon des sources sécuritaires. Des instructeurs russes seraient arrivés à Bamako.")
+
+
+def test_dyad_counts_a_sourced_event_with_one_side_as_partial(tmp_path, kb):
+    """An event of one side with no other participant named, that the article attributes to a source,
+    is counted for the dyad the article is about, and said to be partial; unsourced ones are not."""
+    from datetime import date
+
+    from veille.model import Actor, Analysis, Article, EntityKind, Event, EventDate, SourceKind, Span
+    from veille.store import Store
+    from veille.ingest.dedup import content_hash
+
+    russia = Actor("Russie", "RUS", ("GOV",), kind=EntityKind.COUNTRY)
+    cnsp = Actor("CNSP", "MLI", ("GOV", "MIL"), org="CNSP", kb_id="org:CNSP")
+    sources = Actor("sources sécuritaires", None, ("MIL",))
+
+    def span(phrase: str) -> Span:
+        start = PARTIAL_TEXT.index(phrase)
+        return Span(start, start + len(phrase), phrase)
+
+    events = (Event(EventType.CONSULT, cnsp, russia, span("La junte a reçu l'ambassadeur russe"),
+                    date=EventDate("2020-09-07", "lundi")),
+              Event(EventType.AID, russia, None, span("Des officiers seraient formés à Moscou"), Status.ALLEGED,
+                    attributed_to=sources, date=EventDate("2020-03", "depuis mars")),
+              Event(EventType.AID, russia, None, span("Des instructeurs russes seraient arrivés à Bamako"),
+                    Status.ALLEGED))
+    article = Article(doc_id="p1", title="Mali", text=PARTIAL_TEXT, content_hash=content_hash(PARTIAL_TEXT),
+                      source_kind=SourceKind.TEXT, locator="p1.txt", language="fr", published=date(2020, 9, 10))
+    with Store.open(tmp_path / "veille.db") as store:
+        store.add_articles([article])
+        store.save_analyses([Analysis("p1", events=events, versions={"test": "1"})])
+        answer = dyad(store, RUSSIA, resolve_actor(store, "CNSP", kb))
+    assert [(h.type, h.status, h.attributed_to.name) for h in answer.partial] == [
+        (EventType.AID, Status.ALLEGED, "sources sécuritaires")]
+    aid = next(s for s in answer.by_type if s.type is EventType.AID)
+    assert (aid.direction, aid.partial, dict(aid.according_to)) == ("ab", 1, {"sources sécuritaires": 1})
+    assert answer.overall.first == "2020-03"

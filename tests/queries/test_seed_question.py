@@ -33,17 +33,22 @@ def test_dyad_russia_junta_answers_with_statuses(store, kb, seed_id, copy_id):
     assert lines[("ab", EventType.AID)].by_status.get(Status.ALLEGED) >= 1        # the training in Moscow
     assert {h.doc_id for h in answer.evidence} == {seed_id, copy_id}
     assert answer.overall.articles == 2 and answer.overall.sources == 1          # the copy counts once
-    # "les chefs de l'armée seraient en Russie depuis janvier 2020 ... selon les sources militaires
-    # maliennes": the sentence names no Malian side, the article does; counted, and said so.
+    assert answer.overall.first == "2020-09-01"
+    # the training "depuis janvier 2020" is of the army chiefs (next test), not of the CNSP as such
+    assert not [h for h in answer.partial if h.doc_id == seed_id]
+
+
+def test_training_since_january_has_the_army_chiefs_of_the_sentence_before(store, kb, seed_id):
+    """ "les chefs de l'armée seraient en Russie depuis janvier 2020. Ceci, dans le cadre d'un programme de
+    formation organisé par les forces armées russes, selon les sources militaires maliennes": the trainees
+    are the previous sentence's subject; the "selon" phrase says who tells, it is no participant."""
+    answer = dyad(store, resolve_actor(store, "Russie", kb), resolve_actor(store, "Mali", kb))
+    since = [h for h in answer.evidence if h.doc_id == seed_id and h.type is EventType.AID and h.date == "2020-01"]
+    assert [(h.status, h.source.country, h.target.country, h.target.sector, h.attributed_to.name) for h in since] == [
+        (Status.ALLEGED, "RUS", "MLI", ("MIL",), "sources militaires maliennes")]
     assert answer.overall.first == "2020-01"
-    partial = [h for h in answer.partial if h.doc_id == seed_id]
-    assert (EventType.AID, Status.ALLEGED, "sources militaires maliennes") in [
-        (h.type, h.status, h.attributed_to.name) for h in partial]
-    assert all(h.attributed_to is not None and (h.source is None) != (h.target is None) for h in partial)
-    aid = lines[("ab", EventType.AID)]
     credited = next(s for s in answer.by_type if s.type is EventType.AID and s.direction == "ab")
-    assert dict(credited.according_to)["sources militaires maliennes"] == 2 and credited.partial == 2
-    assert aid.first == "2020-01"
+    assert dict(credited.according_to)["sources militaires maliennes"] == 2 and credited.partial == 0  # seed + copy
 
 
 def test_dyad_evidence_points_at_verbatim_sentences(store, kb, seed_id):

@@ -253,8 +253,9 @@ class DocActors:
         """The country of a description that names none ("la junte", "les manifestants").
 
         "la junte", "le régime": the first article country with a ruling body on the date. Others: the
-        country most actors near the mention belong to (people, bodies and descriptions of the last
-        ~2 sentences, not bare country names, which are mostly partners), else the article's country."""
+        article's country when some actor near the mention belongs to it (people, bodies and
+        descriptions of the last ~2 sentences, not bare country names, which are mostly partners), else
+        the country most of those actors belong to, else the article's country."""
         if resolve in ("junta", "regime"):
             kind = "junta" if resolve == "junta" else None
             for code in self.context_countries:
@@ -268,6 +269,9 @@ class DocActors:
                 break
             if actor.kind != EntityKind.COUNTRY and actor.country in self.kb.countries:
                 local[actor.country] += 1
+        main = self.context_countries[0] if self.context_countries else None
+        if main is not None and local.get(main):
+            return main  # the article's country is among the actors near: it wins over a partner's
         if local:
             best = max(local.values())
             ranked = [c for c in self.context_countries if local.get(c) == best]

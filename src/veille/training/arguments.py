@@ -45,7 +45,7 @@ def argument_choices(doc_id: str, doc: Doc, gold_events: Sequence[dict], actors,
         trigger = gold_trigger(doc, g)
         if trigger is None:
             continue
-        cands = [(c, a) for c in candidates(trigger, actor_of) if (a := actor_of(c)) is not None]
+        cands = [(c, a) for c in candidates(trigger, actor_of, lexicon.claims.reporting_preps) if (a := actor_of(c)) is not None]
         for role in ROLES:
             if not cands or g.get(role) is None:
                 continue

@@ -35,11 +35,12 @@ META = "arguments.json"
 ActorOf = Callable[[Token], Actor | None]
 
 
-def candidates(trigger: Token, actor_of: ActorOf) -> list[Token]:
+def candidates(trigger: Token, actor_of: ActorOf, sourcing: frozenset[str] = frozenset()) -> list[Token]:
     """The heads of the actor mentions of the trigger's sentence, then the subjects of the sentence
-    before that resolve to an actor."""
+    before that resolve to an actor. ``sourcing``: the prepositions that name who tells ("selon X",
+    "d'après X"); such a phrase gives the attribution, never a participant."""
     sent = trigger.sent
-    here = [t for t in sent if t.i != trigger.i and _mention_head(t, actor_of)]
+    here = [t for t in sent if t.i != trigger.i and _mention_head(t, actor_of) and prep_of(t) not in sourcing]
     before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
     earlier = [t for t in before if t.dep_ in SUBJECT_DEPS and _mention_head(t, actor_of)] if before is not None else []
     return here + earlier
@@ -117,10 +118,10 @@ class ArgumentModel:
     version: str
 
     def pick(self, role: str, etype: EventType, trigger: Token, actor_of: ActorOf,
-             exclude: Token | None = None) -> Token | None:
+             exclude: Token | None = None, sourcing: frozenset[str] = frozenset()) -> Token | None:
         """The most probable candidate for ``role``, when probable enough."""
         best, best_p = None, self.threshold
-        for cand in candidates(trigger, actor_of):
+        for cand in candidates(trigger, actor_of, sourcing):
             if exclude is not None and cand.i == exclude.i or (actor := actor_of(cand)) is None:
                 continue
             p = self.roles[role].probability(features(role, etype, trigger, cand, actor))

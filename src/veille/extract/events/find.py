@@ -177,10 +177,11 @@ def _picked(frame: Frame, ctx: _Context) -> tuple[Token | None, Token | None]:
     source, target = _resolvable(frame.source, ctx), _resolvable(frame.target, ctx)
     if picker is None:
         return None, None
-    new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target) \
+    sourcing = ctx.lexicon.claims.reporting_preps
+    new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target, sourcing=sourcing) \
         if source is None else None
-    new_target = picker.pick("target", frame.type, frame.trigger, ctx.actor_of, exclude=source or new_source) \
-        if target is None else None
+    new_target = picker.pick("target", frame.type, frame.trigger, ctx.actor_of, exclude=source or new_source,
+                             sourcing=sourcing) if target is None else None
     return new_source, new_target
 
 
