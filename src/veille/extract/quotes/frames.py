@@ -141,8 +141,8 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
             and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)) \
             and not _subject_before(doc, verb):
         return None  # "la loi dite « Sur l'information »": an adjective, nobody speaks
-    if "Inf" in form:
-        if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+    if "Inf" in form or _infinitive_aux(doc, verb):  # "vient de déclarer", "après avoir affirmé que": the governor's subject
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
             return None
         return preposed_subject(doc, verb.head, lex)
     if "Part" in form and "Pres" in verb.morph.get("Tense"):
@@ -153,6 +153,11 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
         return _adverbial_participle_subject(doc, verb, lex)
     partner = doc[last] if last is not None and last != verb.i else None
     return preposed_subject(doc, verb, lex, partner)
+
+
+def _infinitive_aux(doc: Doc, verb: Token) -> bool:
+    """ "avoir affirmé": a past infinitive."""
+    return any(is_aux(doc[k]) and "Inf" in doc[k].morph.get("VerbForm") for k in range(verb_group_start(doc, verb.i), verb.i))
 
 
 def _subject_before(doc: Doc, verb: Token) -> bool:
