@@ -286,8 +286,9 @@ def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
 
 
 def _place_authority(place: Place | None) -> Actor | None:
-    """A place named as a participant stands for its country's authorities ("Moscou", "à Bamako")."""
-    if place is None or not place.country:
+    """A place named as a participant stands for its country's authorities ("Moscou", "à Bamako"); a
+    region of several countries for their governments, with no country ("l'Occident", "l'Europe")."""
+    if place is None:
         return None
     return Actor(name=place.name, country=place.country, sector=("GOV",), confidence=IMPLICIT_CONFIDENCE)
 
