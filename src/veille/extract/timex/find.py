@@ -15,6 +15,7 @@ precision and the TIMEX3 codes: "les années 1990" → "199", "XVe siècle" → 
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from veille.extract.timex.calendar import (
@@ -24,9 +25,13 @@ from veille.extract.timex.calendar import (
 from veille.extract.timex.context import complete
 from veille.extract.timex.grammar import Candidate, Kind, scan
 from veille.extract.timex.lexicon import TimexGrammar, grammar
+from veille.extract.timex.anaphora import scan_anaphora
 from veille.extract.timex.spans import scan_spans
 from veille.extract.timex.tense import lean
 from veille.model import Timex
+
+
+_DATED = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a value that names a year: the anchor of "l'année suivante"
 
 
 def find_timexes(text: str, published: date | None) -> list[Timex]:
@@ -36,16 +41,27 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
         published = published.date()
     published = sane_published(published)
     g = grammar()
-    candidates = complete(text, select_longest(scan(text, g, published) + scan_spans(text, g, published)),
-                          published)
-    out, anchor = [], published
+    found = scan(text, g, published) + scan_spans(text, g, published) + scan_anaphora(text, g, published)
+    candidates = complete(text, select_longest(found), published)
+    out, anchor, year = [], published, None
     for c in candidates:
-        value, day = _value(c, text, published, anchor, g)
+        if c.kind is Kind.YEAR_ANAPHOR:
+            value, day = _year_anaphor_value(c, year), None
+        else:
+            value, day = _value(c, text, published, anchor, g)
         if day is not None:
             anchor = day
         if value is not None:
+            year = int(value[:4]) if _DATED.fullmatch(value) else year
             out.append(Timex(text=text[c.start:c.end], start=c.start, end=c.end, value=value))
     return out
+
+
+def _year_anaphor_value(c: Candidate, year: int | None) -> str | None:
+    """"dix ans plus tard" (offset 10), "juillet de la même année" (month 7) after a year."""
+    if year is None or not 1 <= year + c.offset <= 9999:
+        return None
+    return year_value(year + c.offset) if c.month is None else month_value(year + c.offset, c.month)
 
 
 def resolve_timex(expr: str, published: date | None) -> str | None:

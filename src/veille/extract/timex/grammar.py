@@ -41,6 +41,7 @@ class Kind(str, Enum):
     DECADE = "decade"  # les années 1990: year holds 199
     RANGE = "range"  # 1996-2001: year holds the first year, offset the second
     YEAR_PART = "year_part"  # été 2021, premier trimestre 2020: unit holds "SU", "Q1"
+    YEAR_ANAPHOR = "year_anaphor"  # l'année suivante, la même année: offset in years from the last year
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,8 @@ class TimeLexicon:
     seasons: Mapping[str, str]
     year_parts: Mapping[str, str]
     ordinals: Mapping[str, int]
+    year_anaphors: Mapping[str, int]
+    counted_shifts: Mapping[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,9 @@ class TimexGrammar:
     season: re.Pattern[str]  # été 2021
     season_pair_left: re.Pattern[str]  # "printemps/" before "été 2021"
     year_part: re.Pattern[str]  # premier trimestre (de l'année) 2020
+    year_anaphor: re.Pattern[str]  # l'année suivante, la même année
+    month_of_left: re.Pattern[str]  # "juillet de " before "la même année"
+    counted_shift: re.Pattern[str]  # dix ans plus tard, trois jours plus tôt
     follower: re.Pattern[str]  # the word after a bare year
     word: re.Pattern[str]  # a word, for the tense of the clause (timex/tense.py)
     future_form: re.Pattern[str]  # fullmatch: a future verb form by its ending
@@ -184,6 +189,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         before_christ=_words(spans["before_christ"], "spans.before_christ"),
         seasons=ro(spans["seasons"]), year_parts=ro(spans["year_parts"]),
         ordinals=ro({str(k): v for k, v in spans["ordinals"].items()}),
+        year_anaphors=ro(raw["year_anaphors"]), counted_shifts=ro(raw["counted_shifts"]),
     )
 
 
@@ -253,6 +259,11 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
         before_christ=re.compile(rf"(?P<n>\d(?<![\w.,]\d)\d{{0,3}})\s+(?:{alternation(lex.before_christ)})"),
         season=re.compile(rf"(?P<season>{alternation(lex.seasons, bounded=True)})\s+{_OF_YEAR}{_YEAR4}(?![.,]?\d)"),
         season_pair_left=_left(rf"{_L}(?:{alternation(lex.seasons, cased=False)})\s*[/–-]\s*"),
+        year_anaphor=re.compile(rf"(?P<ana>{alternation(lex.year_anaphors, bounded=True)}){_R}"),
+        month_of_left=_left(rf"{_L}(?P<month>{alternation(lex.months, cased=False)})\s+d(?:e\s+|['’])"),
+        counted_shift=re.compile(
+            rf"(?<![\w-])(?P<n>\d{{1,3}}|{alternation(lex.numbers)})\s+{units}\s+"
+            rf"(?P<dir>{alternation(lex.counted_shifts, cased=False)}){_R}(?!\s+qu)"),
         year_part=re.compile(rf"(?P<ord>{alternation(lex.ordinals, bounded=True)})\s+"
                              rf"(?P<part>{alternation(lex.year_parts)})\s+{_OF_YEAR}{_YEAR4}(?![.,]?\d)"),
         follower=re.compile(r"\s*([\w'’-]+)?"),
