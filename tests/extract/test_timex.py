@@ -135,18 +135,16 @@ def test_timex_year_value(text, expr, value):
 
 def test_timex_year_ranges():
     expect("La population a augmenté entre 1990 et 1999, moins que sur 1982-1990.",
-           ("1990", "1990"), ("1999", "1999"), ("1982", "1982"), ("1990", "1990"))
-    expect("Pour la saison 2002/2003, rendez-vous à Lyon.", ("2002", "2002"), ("2003", "2003"))
+           ("1990", "1990"), ("1999", "1999"), ("1982-1990", "1982/1990"))
+    expect("Pour la saison 2002/2003, rendez-vous à Lyon.", ("2002/2003", "2002/2003"))
 
 
 @pytest.mark.parametrize("text", [
     "Environ 2000 manifestants ont défilé.",
     "Plus de 2000 personnes étaient présentes.",
-    "La musique des années 2000 revient.",
     "Le vol AF2020 a été annulé.",
     "Il a couru 1950 mètres.",
     "La loi 2020-1234 est parue.",
-    "Les années 1990 et 2000 ont été difficiles.",
 ])
 def test_timex_numbers_that_are_not_years_are_left_out(text):
     assert spans(text) == []
@@ -224,10 +222,9 @@ def test_timex_la_veille_is_the_day_before_the_last_date_named():
     "Le texte a été modifié récemment et sera bientôt voté.",
     "Ils ont marché pendant trois jours.",
     "Ils sont en grève depuis trois jours.",
-    "Cette musique est née dans les années 60.",
     "Au chapitre XV, un siècle plus tard, tout change.",  # a numeral, then "siècle": not a century
 ])
-def test_timex_durations_vague_expressions_and_decades_are_left_out(text):
+def test_timex_durations_and_vague_expressions_are_left_out(text):
     assert spans(text) == []
 
 

@@ -33,7 +33,8 @@ def month_value(year: int, month: int) -> str:
 
 
 def year_value(year: int) -> str:
-    return f"{year:04d}"
+    """"2020"; a year before 1 AD (astronomical numbering) keeps four digits: "-0440"."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
 
 
 def week_value(d: date) -> str:
@@ -42,6 +43,8 @@ def week_value(d: date) -> str:
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= year <= 9999:
+        return None
     if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
         return None
     return date(year, month, day)

@@ -4,15 +4,18 @@
     -> [Timex(text="vendredi 21 août", start=19, end=35, value="2020-08-21")]
 
 Three steps, all pure: scan the text with a grammar compiled once from lexicon/time.yaml
-(timex/grammar.py), keep the longest of overlapping candidates, then compute each value
-(timex/calendar.py) from the publication date, the verb tense around bare weekdays and the
-neighbouring expressions ("du 27 juillet au 12 août 2012", "la veille"). Durations and vague
-expressions ("pendant trois jours", "depuis longtemps", "bientôt"), times of day, seasons and
-decades are left out; a century is kept as ISO 8601 writes it ("XVe siècle" → "14"). Without a
-publication date only expressions that carry their own year are kept.
+(timex/grammar.py, and timex/spans.py for spans longer or shorter than a year), keep the
+longest of overlapping candidates, then compute each value (timex/calendar.py) from the
+publication date, the verb tense around bare weekdays and the neighbouring expressions ("du 27
+juillet au 12 août 2012", "la veille"). Durations and vague expressions ("pendant trois jours",
+"depuis longtemps", "bientôt") and times of day are left out. Long spans keep ISO 8601 reduced
+precision and the TIMEX3 codes: "les années 1990" → "199", "XVe siècle" → "14", "en 1996-2001"
+→ "1996/2001", "441 av. J.-C." → "-0440", "été 2021" → "2021-SU", "premier trimestre 2020" →
+"2020-Q1". Without a publication date only expressions that carry their own year are kept.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from veille.extract.timex.calendar import (
@@ -22,8 +25,13 @@ from veille.extract.timex.calendar import (
 from veille.extract.timex.context import complete
 from veille.extract.timex.grammar import Candidate, Kind, scan
 from veille.extract.timex.lexicon import TimexGrammar, grammar
+from veille.extract.timex.anaphora import scan_anaphora
+from veille.extract.timex.spans import scan_spans
 from veille.extract.timex.tense import lean
 from veille.model import Timex
+
+
+_DATED = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a value that names a year: the anchor of "l'année suivante"
 
 
 def find_timexes(text: str, published: date | None) -> list[Timex]:
@@ -33,15 +41,27 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
         published = published.date()
     published = sane_published(published)
     g = grammar()
-    candidates = complete(text, select_longest(scan(text, g, published)), published)
-    out, anchor = [], published
+    found = scan(text, g, published) + scan_spans(text, g, published) + scan_anaphora(text, g, published)
+    candidates = complete(text, select_longest(found), published)
+    out, anchor, year = [], published, None
     for c in candidates:
-        value, day = _value(c, text, published, anchor, g)
+        if c.kind is Kind.YEAR_ANAPHOR:
+            value, day = _year_anaphor_value(c, year), None
+        else:
+            value, day = _value(c, text, published, anchor, g)
         if day is not None:
             anchor = day
         if value is not None:
+            year = int(value[:4]) if _DATED.fullmatch(value) else year
             out.append(Timex(text=text[c.start:c.end], start=c.start, end=c.end, value=value))
     return out
+
+
+def _year_anaphor_value(c: Candidate, year: int | None) -> str | None:
+    """"dix ans plus tard" (offset 10), "juillet de la même année" (month 7) after a year."""
+    if year is None or not 1 <= year + c.offset <= 9999:
+        return None
+    return year_value(year + c.offset) if c.month is None else month_value(year + c.offset, c.month)
 
 
 def resolve_timex(expr: str, published: date | None) -> str | None:
@@ -66,6 +86,12 @@ def _value(c: Candidate, text: str, published: date | None, anchor: date | None,
         return year_value(c.year), None
     if c.kind is Kind.CENTURY:
         return f"{c.year - 1:02d}", None
+    if c.kind is Kind.DECADE:
+        return f"{c.year:03d}", None
+    if c.kind is Kind.RANGE:
+        return f"{year_value(c.year)}/{year_value(c.offset)}", None
+    if c.kind is Kind.YEAR_PART:
+        return f"{year_value(c.year)}-{c.unit}", None
     if c.kind is Kind.MONTH and c.year is not None:
         return month_value(c.year, c.month), None
     if c.kind is Kind.DATE and c.year is not None:

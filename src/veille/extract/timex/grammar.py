@@ -21,10 +21,9 @@ _RANGE_START = re.compile(r"(?:^|[^\w])(?P<y>[12]\d{3})\s*[-/–]\s*$")
 _RANGE_END = re.compile(r"\s*[-/–]\s*(?P<y>[12]\d{3})(?!\d)")
 _DIGIT_AFTER = re.compile(r"\s*[-/–]\s*\d")
 _DECADE_LIST = re.compile(r"(?:^|\W)années\s+(?:[12]\d{3}\s*(?:,|et|ou|à|-)\s*)+$", re.IGNORECASE)
+_LIST_LINK = re.compile(r"\s*(?:,|et|ou|à|au|-|–)\s*", re.IGNORECASE)
 _GLUED = re.compile(r"(?:[\w][-/]|\d[\s.,]|[€$£])$")
 _EVENT_ANCHORED = re.compile(r"(?<!\w)[àÀ]\s+$")
-_CENTURY = re.compile(r"(?<![\w-])(?P<n>[IVX]{1,5}|\d{1,2})\s?(?:e|è|ème|eme|ᵉ)\s+siècle(?!\w)")
-_ROMAN = {"I": 1, "V": 5, "X": 10}
 _AFTER_NUMBER = re.compile(r"\s*(?:%|€|\$|£|h\b|heures\b|km\b|m\b|kg\b|t\b)", re.IGNORECASE)
 
 
@@ -39,6 +38,10 @@ class Kind(str, Enum):
     PERIOD = "period"  # la semaine dernière, cette année, le mois prochain
     SHIFT = "shift"  # il y a trois jours, dans deux semaines
     CENTURY = "century"  # le XVe siècle, au 21e siècle: year holds the century's number
+    DECADE = "decade"  # les années 1990: year holds 199
+    RANGE = "range"  # 1996-2001: year holds the first year, offset the second
+    YEAR_PART = "year_part"  # été 2021, premier trimestre 2020: unit holds "SU", "Q1"
+    YEAR_ANAPHOR = "year_anaphor"  # l'année suivante, la même année: offset in years from the last year
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +54,8 @@ class Candidate:
     day: int | None = None
     weekday: int | None = None
     direction: int = 0  # -1 "dernier", +1 "prochain"
-    offset: int = 0  # days (DAY_WORD, ANAPHOR) or units (SHIFT)
-    unit: str | None = None  # day, week, weekend, month, year
+    offset: int = 0  # days (DAY_WORD, ANAPHOR), units (SHIFT) or the last year of a RANGE
+    unit: str | None = None  # day, week, weekend, month, year; the season or quarter of a YEAR_PART
 
 
 def _key(word: str) -> str:
@@ -85,7 +88,8 @@ def _year_follower_ok(text: str, end: int, g: TimexGrammar) -> bool:
     word = g.follower.match(text, end).group(1)
     if not word or word[0].isupper() or word[0].isdigit() or word[0] in "-–":
         return True
-    return _key(word) in g.lexicon.year_followers
+    word = _key(word)
+    return word in g.lexicon.year_followers or word[:word.find("'") + 1] in g.lexicon.year_followers  # "qu'elle"
 
 
 def _two_digit_year(text: str, m: re.Match, g: TimexGrammar, published: date | None) -> int | None:
@@ -170,28 +174,56 @@ def _is_year_range(text: str, m: re.Match, before: str, year: int) -> bool:
     return bool(second) and not _GLUED.search(before) and year < int(second.group("y")) <= year + 100
 
 
-def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar) -> bool:
+def is_old_year_cued(text: str, start: int, g: TimexGrammar, previous_end: int | None = None) -> bool:
+    """A year before year.min needs a cue just before it ("en 1807"), or a year just before
+    it in a list ("entre 1878 et 1880")."""
+    return _listed(text, start, previous_end) or bool(g.year_old_tail.search(text[max(0, start - 30):start]))
+
+
+def _is_old_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar, previous_end: int | None) -> bool:
+    """"adoptée en 1807,", "(1809-1817)": an early year, cued and before a clause boundary."""
+    second = _RANGE_END.match(text, m.end())
+    if int(m.group("year")) < g.lexicon.year_old_min or not _year_follower_ok(text, (second or m).end(), g):
+        return False  # "en 1500 soldats", "entre 1500-1600 soldats"
+    before = text[max(0, m.start() - 30):m.start()]
+    if has_left or _is_year_range(text, m, before, int(m.group("year"))):
+        return True
+    if _GLUED.search(before) or g.year_quantity_tail.search(before):
+        return False
+    return is_old_year_cued(text, m.start(), g, previous_end)
+
+
+def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar, previous_end: int | None = None) -> bool:
     year = int(m.group("year"))
-    if not g.lexicon.year_min <= year <= g.lexicon.year_max:
+    if year < g.lexicon.year_min:
+        return _is_old_year(text, m, has_left, g, previous_end)
+    if year > g.lexicon.year_max:
         return False
     if has_left:
         return True  # "fin 2014", "l'année 2012"
     before = text[max(0, m.start() - 30):m.start()]
-    if _is_year_range(text, m, before, year):
-        return True  # "1982-1990", "2002/2003"
+    if _is_year_range(text, m, before, year):  # "1982-1990", "2002/2003", not "1990-2000 soldats"
+        return _year_follower_ok(text, (_RANGE_END.match(text, m.end()) or m).end(), g)
     if _DIGIT_AFTER.match(text, m.end()) or _DECADE_LIST.search(before):
         return False  # "la loi 2020-1234", "les années 1990 et 2000"
     if _GLUED.search(before) or g.year_quantity_tail.search(before):
         return False  # "A-2000", "1 2000", "plus de 2000"
-    if _year_follower_ok(text, m.end(), g):
-        return True
+    if _year_follower_ok(text, m.end(), g) or _listed(text, m.start(), previous_end):
+        return True  # "en 1979 et 1994 respectivement"
     return bool(g.year_strong_tail.search(before)) and not _AFTER_NUMBER.match(text, m.end())
 
 
+def _listed(text: str, start: int, previous_end: int | None) -> bool:
+    """Just after another year, joined by a comma or a conjunction: "en 1832 et 1834"."""
+    return previous_end is not None and _LIST_LINK.fullmatch(text, previous_end, start) is not None
+
+
 def scan_years(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
+    previous_end = None
     for m in g.year.finditer(text):
         left = _left(g.year_left, text, m.start())
-        if _is_year(text, m, left is not None, g):
+        if _is_year(text, m, left is not None, g, previous_end):
+            previous_end = m.end()
             yield Candidate(Kind.YEAR, left.start() if left else m.start(), m.end(), year=int(m.group("year")))
     for m in g.short_year.finditer(text):
         yy = m.group("yy")
@@ -247,32 +279,8 @@ def scan_shifts(text: str, g: TimexGrammar, published: date | None) -> Iterator[
             yield Candidate(Kind.SHIFT, m.start(), m.end(), offset=sign * amount, unit=unit)
 
 
-def scan_centuries(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    """ "XVe siècle", "21e siècle" (a century is a reduced ISO 8601 date: the XVe siècle is "14")."""
-    for m in _CENTURY.finditer(text):
-        raw = m.group("n")
-        n = int(raw) if raw.isdigit() else _roman(raw)
-        if n is not None and 1 <= n <= 21:
-            yield Candidate(Kind.CENTURY, m.start(), m.end(), year=n)
-
-
-def _roman(numeral: str) -> int | None:
-    """XIV -> 14; None for an ill-formed numeral."""
-    values = [_ROMAN[c] for c in numeral]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return total if total > 0 and _to_roman(total) == numeral else None
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 SCANNERS = (scan_dates, scan_day_lists, scan_numeric, scan_months, scan_years,
-            scan_weekdays, scan_day_words, scan_periods, scan_shifts, scan_centuries)
+            scan_weekdays, scan_day_words, scan_periods, scan_shifts)
 
 
 def scan(text: str, g: TimexGrammar, published: date | None) -> list[Candidate]:

@@ -34,6 +34,8 @@ _LINK = r"(?:,|et|ou|au|à|-|–)"
 _PREFIX = (r"(?:(?:à\s+la|au|la|le|en|dès\s+la|dès\s+le)\s+)?"
            r"(?:{words})(?:\s+(?:de|du)\s+|\s+d['’]|\s+)|(?:{hyphenated})")
 _MOIS_DE = r"(?:(?:le|au|ce)\s+)?mois\s+d(?:e\s+|['’])"
+_DECADE_END = r"(?![\d%])(?![.,]\d)"
+_OF_YEAR = r"(?:(?:de\s+)?l['’]année\s+|de\s+|d['’]|du\s+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ class TimeLexicon:
     short_year_cues: tuple[str, ...]
     year_min: int
     year_max: int
+    year_old_min: int
+    year_old_cues: tuple[str, ...]
     year_strong_cues: tuple[str, ...]
     year_quantity_cues: tuple[str, ...]
     year_followers: frozenset[str]
@@ -63,6 +67,13 @@ class TimeLexicon:
     past_words: frozenset[str]
     past_suffix: str
     participle_suffix: str
+    decade_words: tuple[str, ...]
+    before_christ: tuple[str, ...]
+    seasons: Mapping[str, str]
+    year_parts: Mapping[str, str]
+    ordinals: Mapping[str, int]
+    year_anaphors: Mapping[str, int]
+    counted_shifts: Mapping[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +103,18 @@ class TimexGrammar:
     month_cue_tail: re.Pattern[str]
     year_strong_tail: re.Pattern[str]
     year_quantity_tail: re.Pattern[str]
+    year_old_tail: re.Pattern[str]  # a cue before a year earlier than year.min
+    decade: re.Pattern[str]  # années 1990, années 80
+    decade_left: re.Pattern[str]  # "la fin des ", "les " before "années 1990"
+    decade_next: re.Pattern[str]  # " et 1960" after "années 1950"
+    year_range: re.Pattern[str]  # 1996-2001, 2013-14, 2002/2003
+    before_christ: re.Pattern[str]  # 441 av. J.-C.
+    season: re.Pattern[str]  # été 2021
+    season_pair_left: re.Pattern[str]  # "printemps/" before "été 2021"
+    year_part: re.Pattern[str]  # premier trimestre (de l'année) 2020
+    year_anaphor: re.Pattern[str]  # l'année suivante, la même année
+    month_of_left: re.Pattern[str]  # "juillet de " before "la même année"
+    counted_shift: re.Pattern[str]  # dix ans plus tard, trois jours plus tôt
     follower: re.Pattern[str]  # the word after a bare year
     word: re.Pattern[str]  # a word, for the tense of the clause (timex/tense.py)
     future_form: re.Pattern[str]  # fullmatch: a future verb form by its ending
@@ -143,7 +166,7 @@ def _words(raw, key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    year, tense = raw["year"], raw["tense"]
+    year, tense, spans = raw["year"], raw["tense"], raw["spans"]
     ro = MappingProxyType
     return TimeLexicon(
         months=ro(raw["months"]), weekdays=ro(raw["weekdays"]), day_words=ro(raw["day_words"]),
@@ -153,6 +176,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         month_cues=_words(raw["month_cues"], "month_cues"),
         short_year_cues=_words(raw["year"]["short_cues"], "year.short_cues"),
         year_min=int(year["min"]), year_max=int(year["max"]),
+        year_old_min=int(year["old_min"]), year_old_cues=_words(year["old_cues"], "year.old_cues"),
         year_strong_cues=_words(year["strong_cues"], "year.strong_cues"),
         year_quantity_cues=_words(year["quantity_cues"], "year.quantity_cues"),
         year_followers=frozenset(w.lower() for w in _words(year["followers"], "year.followers")),
@@ -161,6 +185,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         future_exceptions=frozenset(_words(tense["future_exceptions"], "tense.future_exceptions")),
         past_words=frozenset(_words(tense["past_words"], "tense.past_words")),
         past_suffix=tense["past_suffix"], participle_suffix=tense["participle_suffix"],
+        decade_words=_words(spans["decade_words"], "spans.decade_words"),
+        before_christ=_words(spans["before_christ"], "spans.before_christ"),
+        seasons=ro(spans["seasons"]), year_parts=ro(spans["year_parts"]),
+        ordinals=ro({str(k): v for k, v in spans["ordinals"].items()}),
+        year_anaphors=ro(raw["year_anaphors"]), counted_shifts=ro(raw["counted_shifts"]),
     )
 
 
@@ -178,12 +207,14 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
     wd_anon = rf"(?:{alternation(lex.weekdays)})"
     mod = rf"(?P<mod>{alternation(lex.direction)})"
     parts = rf"(?P<part>{alternation(lex.day_parts)})"
+    prefix_words = alternation((w for w in lex.part_prefixes if not w.endswith("-")), cased=False)
     prefix = _PREFIX.format(
-        words=alternation((w for w in lex.part_prefixes if not w.endswith("-")), cased=False),
+        words=prefix_words,
         hyphenated=alternation((w for w in lex.part_prefixes if w.endswith("-")), cased=False))
     number = rf"(?P<n>\d{{1,3}}|{alternation(lex.numbers)})"
     units = rf"(?P<unit>{alternation(lex.units)})"
     list_item = rf"(?:le\s+)?(?:{wd_anon}\s+)?{_DAY_ANON}"
+    decade_words = alternation(lex.decade_words, bounded=True)
     return TimexGrammar(
         lexicon=lex,
         date=re.compile(rf"{_DAY}\s+{month}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
@@ -218,6 +249,23 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
         month_cue_tail=_tail(lex.month_cues),
         year_strong_tail=_tail(lex.year_strong_cues),
         year_quantity_tail=_tail(lex.year_quantity_cues),
+        year_old_tail=_tail(lex.year_old_cues),
+        decade=re.compile(rf"(?:{decade_words})\s+(?P<dec>[12]\d\d0|[2-9]0){_DECADE_END}"),
+        decade_left=_left(rf"(?:{_L}(?:(?:à\s+la|au|la|le|dès\s+la|dès\s+le)\s+)?"
+                          rf"(?:{prefix_words})\s+des\s+|{_L}(?:les|des|aux|ces)\s+)"),
+        decade_next=re.compile(rf"\s*{_LINK}\s*(?:(?:les|des|aux)\s+)?(?:(?:{decade_words})\s+)?"
+                               rf"(?P<dec>[12]\d\d0|[2-9]0){_DECADE_END}"),
+        year_range=re.compile(rf"{_YEAR4}\s*[-–/]\s*(?P<y2>[12]\d{{3}}|\d{{2}})(?![\w/–-]|[.,]\d)"),
+        before_christ=re.compile(rf"(?P<n>\d(?<![\w.,]\d)\d{{0,3}})\s+(?:{alternation(lex.before_christ)})"),
+        season=re.compile(rf"(?P<season>{alternation(lex.seasons, bounded=True)})\s+{_OF_YEAR}{_YEAR4}(?![.,]?\d)"),
+        season_pair_left=_left(rf"{_L}(?:{alternation(lex.seasons, cased=False)})\s*[/–-]\s*"),
+        year_anaphor=re.compile(rf"(?P<ana>{alternation(lex.year_anaphors, bounded=True)}){_R}"),
+        month_of_left=_left(rf"{_L}(?P<month>{alternation(lex.months, cased=False)})\s+d(?:e\s+|['’])"),
+        counted_shift=re.compile(
+            rf"(?<![\w-])(?P<n>\d{{1,3}}|{alternation(lex.numbers)})\s+{units}\s+"
+            rf"(?P<dir>{alternation(lex.counted_shifts, cased=False)}){_R}(?!\s+qu)"),
+        year_part=re.compile(rf"(?P<ord>{alternation(lex.ordinals, bounded=True)})\s+"
+                             rf"(?P<part>{alternation(lex.year_parts)})\s+{_OF_YEAR}{_YEAR4}(?![.,]?\d)"),
         follower=re.compile(r"\s*([\w'’-]+)?"),
         word=re.compile(r"\w+(?:-\w+)*"),
         future_form=re.compile(rf"\w+{lex.future_suffix}"),
