@@ -123,3 +123,12 @@ def test_bare_noun_after_en_is_predicative(resolved):
                  "2012-11-02")
     assert r.actor("otages") is None
     assert r.actor("derniers").country == "USA"
+
+
+def test_a_plural_office_names_no_single_holder(resolved):
+    """ "les chefs d'État de la CEDEAO" are several people: not the one who holds an office of it."""
+    r = resolved("Les chefs d'État de la CEDEAO ont sanctionné le Niger. Le président de la Commission de la "
+                 "CEDEAO a regretté le coup.", "2024-03-01")
+    heads = r.actor("chefs")
+    assert (heads.name, heads.kb_id, heads.country) == ("chefs d'État", None, "IGO")
+    assert r.actor("président").kb_id is not None  # one office, its holder on the date

@@ -99,7 +99,7 @@ class Describer:
         role, name = rm.role, self.phrase_text(tok, rm)
         if comp is not None and _inherits(role, comp):
             if not rm.former and role.kind == EntityKind.PERSON:
-                resolved = self._by_time(role, country, org, comp)  # "le chef du CNSP" -> its leader
+                resolved = self._by_time(role, country, org, comp, plural(tok))  # "le chef du CNSP" -> its leader
                 if resolved is not None:
                     return replace(resolved, role=name)
             return self._inherited(role, rm, comp, name, country)  # "la présidente d'une ONG"
@@ -107,7 +107,7 @@ class Describer:
             sectors = ("ELI",) + tuple(s for s in role.sectors if s != "ELI")
             return Actor(name=name, country=country, sector=sectors, org=org, confidence=conf, role=name,
                          kind=role.kind)
-        resolved = self._by_time(role, country, org, comp)
+        resolved = self._by_time(role, country, org, comp, plural(tok))
         if resolved is not None:
             return replace(resolved, role=name, confidence=min(resolved.confidence, conf + 0.1))
         if role.country == "explicit" and country is None and comp is None and not role.anaphor:
@@ -161,10 +161,12 @@ class Describer:
                 return replace(actor, role=self.phrase_text(tok, rm), confidence=min(actor.confidence, 0.7))
         return None
 
-    def _by_time(self, role: RoleTerm, country: str | None, org: str | None, comp: Actor | None) -> Actor | None:
-        """Offices and ruling bodies resolved at the publication date."""
+    def _by_time(self, role: RoleTerm, country: str | None, org: str | None, comp: Actor | None,
+                 several: bool = False) -> Actor | None:
+        """Offices and ruling bodies resolved at the publication date; ``several``: a plural phrase ("les
+        chefs d'État de la CEDEAO") names more than the one holder of an office."""
         on = self.a.published
-        if role.office or role.id == "leader":
+        if (role.office or role.id == "leader") and not several:
             if comp is not None and comp.org:
                 for office in LEADER_OFFICES:
                     p = self.kb.holder(office, on=on, org=comp.org)
@@ -362,6 +364,10 @@ def _inherits(role: RoleTerm, comp: Actor) -> bool:
     """A description of a member or part of its "de X" complement ("le chef du CNSP"); an office of a body
     rather than of a state too ("la présidente d'une ONG" leads the NGO, not the country)."""
     return role.inherit or bool(role.office) and comp.kind not in (EntityKind.COUNTRY, EntityKind.PLACE)
+
+
+def plural(tok: Token) -> bool:
+    return tok.morph.get("Number") == ["Plur"]
 
 
 def predicative(tok: Token) -> bool:
