@@ -2,6 +2,6 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one L-BFGS run gains nothing from BLAS threads
 
-from veille.training.train import main  # noqa: E402
+from veille.training.train import main
 
 raise SystemExit(main())

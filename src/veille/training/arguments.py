@@ -16,7 +16,13 @@ import numpy as np
 from spacy.tokens import Doc
 
 from veille.evaluation.scorer import actor_ok
-from veille.extract.event_model.arguments import ROLES, ArgumentModel, RoleWeights, candidates, features
+from veille.extract.event_model.arguments import (
+    ROLES,
+    ArgumentModel,
+    RoleWeights,
+    candidates,
+    features,
+)
 from veille.extract.events.find import token_actors
 from veille.extract.lexicon import Lexicon
 from veille.model import EventType

@@ -22,9 +22,9 @@ from veille.evaluation.scorer import score
 from veille.extract.analyze import Resources, analyze_doc, sane_published, tokenizable
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.lexicon import Lexicon
+from veille.knowledge.resolver import resolve_doc
 from veille.model import Analysis, Article, EventType
 from veille.store.export import article_to_export
-from veille.knowledge.resolver import resolve_doc
 from veille.training.arguments import Choice, argument_choices, fit_arguments
 from veille.training.dataset import Example, sentence_examples
 from veille.training.fit import FitConfig, Fitted, fit

@@ -8,11 +8,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from veille.evaluation.breakdown import attribution, calibration, expected_calibration_error, per_status, per_type
+from veille.evaluation.breakdown import (
+    attribution,
+    calibration,
+    expected_calibration_error,
+    per_status,
+    per_type,
+)
 from veille.extract.analyze import Resources
-from veille.training.cv import DESIGNS, HYBRID, Design, Parsed, cross_validate, train_then_score
+from veille.training.cv import (
+    DESIGNS,
+    HYBRID,
+    Design,
+    Parsed,
+    cross_validate,
+    train_then_score,
+)
 from veille.training.fit import FitConfig
-from veille.training.folds import K, SEED
+from veille.training.folds import SEED, K
 
 LAYER_COLUMNS = ("typed P", "typed R", "typed F1", "full F1", "source", "target", "status",
                  "quotes+speaker F1", "timex value F1")

@@ -16,8 +16,8 @@ from pathlib import Path
 from veille.extract.analyze import Resources
 from veille.extract.event_model.arguments import save_arguments
 from veille.extract.event_model.model import default_dir, joined_version, save
-from veille.training.cv import HYBRID, TYPES, Design, load_corpus
 from veille.training.arguments import fit_arguments
+from veille.training.cv import HYBRID, TYPES, Design, load_corpus
 from veille.training.fit import FitConfig, fit
 
 DEFAULT_GOLD = Path("tests/data/gold/train")

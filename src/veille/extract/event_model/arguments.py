@@ -130,7 +130,7 @@ class ArgumentModel:
         return best
 
     @classmethod
-    def load(cls, folder: Path) -> "ArgumentModel | None":
+    def load(cls, folder: Path) -> ArgumentModel | None:
         """The picker saved in ``folder``, or None when there is none."""
         if not (folder / WEIGHTS).exists():
             return None

@@ -114,7 +114,7 @@ class DocVectors:
     predicate: np.ndarray  # (tokens,) bool: a verb or noun that has a vector
 
     @classmethod
-    def of(cls, doc: Doc) -> "DocVectors | None":
+    def of(cls, doc: Doc) -> DocVectors | None:
         """None where spaCy's own lookup does more than read the table (hooks, no vectors, floret
         or non-ORTH keys): ``sentence_vector`` then asks the tokens."""
         table = doc.vocab.vectors

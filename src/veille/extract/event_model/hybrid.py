@@ -20,7 +20,12 @@ from typing import TypeVar
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.event_model.features import DocVectors, context_features, doc_types, ent_labels_by_sentence
+from veille.extract.event_model.features import (
+    DocVectors,
+    context_features,
+    doc_types,
+    ent_labels_by_sentence,
+)
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.events.args import ActorOf, fill, verb_args
 from veille.extract.events.frames import Frame

@@ -10,7 +10,6 @@ only; training (veille.training) uses scipy as well.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -27,6 +26,7 @@ from veille.extract.event_model.features import (
     sentence_features,
     sentence_vector,
 )
+from veille.extract.event_model.weights import save_weights, saved_version
 from veille.extract.lexicon import Lexicon
 from veille.model import EventType
 
@@ -41,8 +41,7 @@ def default_dir() -> Path:
 def shipped_version(folder: Path | None = None) -> str:
     """The version of the shipped weights, read from their metadata (no weights loaded)."""
     folder = folder or default_dir()
-    meta = json.loads((folder / META).read_text(encoding="utf-8"))
-    return joined_version(str(meta["version"]), arguments_version(folder))
+    return joined_version(saved_version(folder, META), arguments_version(folder))
 
 
 def joined_version(*parts: str | None) -> str:
@@ -74,7 +73,7 @@ class EventTypeModel:
     arguments: ArgumentModel | None = None  # fills the participants the rules leave empty
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> "EventTypeModel":
+    def load(cls, folder: Path | None = None) -> EventTypeModel:
         folder = folder or default_dir()
         with np.load(folder / WEIGHTS, allow_pickle=False) as arrays:
             names = [str(n) for n in arrays["features"]]
@@ -121,16 +120,10 @@ class EventTypeModel:
 
 def save(folder: Path, *, types: list[str], features: list[str], sparse: np.ndarray, dense: np.ndarray,
          intercept: np.ndarray, thresholds: Thresholds, hybrid: bool, info: dict) -> str:
-    """Write the weights and their metadata; returns the model version (a digest of the weights)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the weights and their metadata; returns the model version (a digest of the weights and of
+    the metadata, thresholds included: a new threshold changes what the model finds)."""
     arrays = {"features": np.asarray(features), "sparse": sparse.astype(np.float32),
               "dense": dense.astype(np.float32), "intercept": intercept.astype(np.float32)}
-    digest = hashlib.sha256()
-    for key in sorted(arrays):
-        digest.update(np.ascontiguousarray(arrays[key]).tobytes())
-    version = "evtypes-" + digest.hexdigest()[:12]
-    np.savez_compressed(folder / WEIGHTS, **arrays)
-    meta = {"version": version, "types": types, "hybrid": hybrid, "thresholds": {"with_rule": thresholds.with_rule,
-                                                               "without_rule": thresholds.without_rule}, **info}
-    (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return version
+    meta = {"types": types, "hybrid": hybrid, "thresholds": {"with_rule": thresholds.with_rule,
+                                                             "without_rule": thresholds.without_rule}, **info}
+    return save_weights(folder, WEIGHTS, META, "evtypes", arrays, meta)

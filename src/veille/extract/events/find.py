@@ -24,10 +24,15 @@ from veille.extract.event_model.hybrid import combine, rescore
 from veille.extract.event_model.model import EventTypeModel
 from veille.extract.events.dedupe import Told, actor_key, dedupe
 from veille.extract.events.frames import Frame, find_frames
-from veille.extract.events.implicit import IMPLICIT_CONFIDENCE, doer_of, implicit_source, implicit_target
+from veille.extract.events.implicit import (
+    IMPLICIT_CONFIDENCE,
+    doer_of,
+    implicit_source,
+    implicit_target,
+)
 from veille.extract.events.span import to_span
-from veille.extract.events.verdict import blame_events, latest_doer, verdict_events
 from veille.extract.events.syntax import conjuncts, prep_of
+from veille.extract.events.verdict import blame_events, latest_doer, verdict_events
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
 
@@ -70,7 +75,7 @@ def token_actors(doc: Doc, actors, lexicon: Lexicon) -> Callable[[Token], Actor 
     return _Context(doc, actors, lexicon, (), (), None, None, None).actor_of
 
 
-def _with_model(told: list["Told"], ctx: "_Context", model: EventTypeModel) -> list["Told"]:
+def _with_model(told: list[Told], ctx: _Context, model: EventTypeModel) -> list[Told]:
     def realise(frame: Frame) -> list[Told]:
         return [Told(e, _is_heading(frame.trigger), frame.nominal, False)
                 for e in _realise(frame, ctx, [t.event for t in told])]
@@ -78,7 +83,7 @@ def _with_model(told: list["Told"], ctx: "_Context", model: EventTypeModel) -> l
                    lambda t, p: replace(t, event=rescore(t.event, p)), ctx.lexicon, ctx.actor_of)
 
 
-def _verdict_date(ctx: "_Context") -> EventDate | None:
+def _verdict_date(ctx: _Context) -> EventDate | None:
     """A statement's date: the publication's (the qualification is made when reported)."""
     if ctx.published is None:
         return None

@@ -10,8 +10,8 @@ precision than it brings recall.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from veille.extract.timex.grammar import Candidate, Kind, _key, _left
 from veille.extract.timex.lexicon import TimexGrammar

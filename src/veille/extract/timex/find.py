@@ -18,18 +18,25 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from veille.extract.timex.anaphora import scan_anaphora
 from veille.extract.timex.calendar import (
-    day_value, month_value, nearest_day, nearest_month, safe_date, sane_published, shift_value,
-    weekday_date, weekend_value, year_value,
+    day_value,
+    month_value,
+    nearest_day,
+    nearest_month,
+    safe_date,
+    sane_published,
+    shift_value,
+    weekday_date,
+    weekend_value,
+    year_value,
 )
 from veille.extract.timex.context import complete
 from veille.extract.timex.grammar import Candidate, Kind, scan
 from veille.extract.timex.lexicon import TimexGrammar, grammar
-from veille.extract.timex.anaphora import scan_anaphora
 from veille.extract.timex.spans import scan_spans
 from veille.extract.timex.tense import lean
 from veille.model import Timex
-
 
 _DATED = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a value that names a year: the anchor of "l'année suivante"
 

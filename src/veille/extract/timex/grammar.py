@@ -7,10 +7,10 @@ Values are computed later, in timex.py, once overlaps are settled and ranges com
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Iterator
 
 from veille.extract.timex.calendar import expand_year, safe_date
 from veille.extract.timex.lexicon import TimexGrammar

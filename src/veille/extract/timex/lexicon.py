@@ -7,11 +7,11 @@ is a data change, not a code change.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 
@@ -221,8 +221,8 @@ def build_grammar(lex: TimeLexicon) -> TimexGrammar:
         day_list=re.compile(
             rf"{_DAY}(?=\s*{_LINK}\s*(?:{list_item}\s*{_LINK}\s*)*{list_item}\s+{month_anon})"),
         numeric=re.compile(
-            rf"(?:(?P<d>\d(?<![\w]\d)\d?)(?P<sep>[/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
-            rf"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{{3}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\w-]))"),
+            r"(?:(?P<d>\d(?<![\w]\d)\d?)(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+            r"(?![\w/]|[.,]\d)|(?P<iy>[12](?<![\w][12])\d{3})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"),
         month=re.compile(rf"{month_start}(?:\s+(?:{_YEAR4}|{_YY}))?(?:\s+{mod})?{_R}"),
         month_range_next=re.compile(rf"\s*(?:-|–|et|à|au|ou)\s*(?:{_MOIS_DE})?{month_anon}"),
         month_range_prev=_left(rf"{month_anon}\s*(?:-|–|et|à|au|ou)\s*"),

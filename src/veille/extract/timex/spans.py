@@ -13,11 +13,17 @@ A span of two years inside parentheses after a name, "Jefferson (1801-1809)", is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from veille.extract.timex.grammar import (
-    Candidate, Kind, _GLUED, _key, _left, _year_follower_ok, is_old_year_cued,
+    _GLUED,
+    Candidate,
+    Kind,
+    _key,
+    _left,
+    _year_follower_ok,
+    is_old_year_cued,
 )
 from veille.extract.timex.lexicon import TimexGrammar
 
