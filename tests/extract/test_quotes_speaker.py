@@ -105,3 +105,10 @@ def test_quotes_speaker_standalone_quote_goes_on_from_a_recent_quote(quotes_of):
     quotes = quotes_of('"Le fleuve a débordé en une nuit", raconte Aïssata Diallo. Sa maison a été emportée. '
                        'Elle vit désormais chez sa sœur. "Nous avons tout perdu, même les papiers."')
     assert _speaker_of(quotes, "Nous avons tout perdu") == "Aïssata Diallo"
+
+
+def test_quotes_speaker_is_the_apposed_name_not_lower_case_words_tagged_as_a_person(quotes_of):
+    # the tagger labels "président de la" PER here; a name has a capital somewhere
+    quotes = quotes_of("Le président de la Cour constitutionnelle du Bénin, Joseph Djogbénou, a déclaré que le "
+                       "scrutin était valide.")
+    assert _speaker_of(quotes, "le scrutin était valide") == "Joseph Djogbénou"

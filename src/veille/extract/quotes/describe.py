@@ -53,9 +53,11 @@ def _strip_det(doc: Doc, a: int, b: int, lex: ReportingLexicon) -> int:
 
 
 def _entity_in(doc: Doc, a: int, b: int, labels: tuple[str, ...]) -> tuple[int, int] | None:
-    """A named entity heading the part (not one inside a "de X" complement), its end mended
-    when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
+    """A named entity heading the part (not one inside a "de X" complement, nor lower-case words the
+    tagger took for a name), its end mended when the tagger cut a name ("Rami Abd al-" + "Rahman")."""
     for ent_start, ent_end in entities_in(doc, a, b, labels):
+        if not any(doc[k].text[:1].isupper() for k in range(ent_start, ent_end)):
+            continue  # "président de la" tagged PER: a name has a capital somewhere
         k = ent_start - 1
         while k >= a and doc[k].pos_ == "DET":
             k -= 1
