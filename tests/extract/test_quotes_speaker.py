@@ -112,3 +112,9 @@ def test_quotes_speaker_is_the_apposed_name_not_lower_case_words_tagged_as_a_per
     quotes = quotes_of("Le président de la Cour constitutionnelle du Bénin, Joseph Djogbénou, a déclaré que le "
                        "scrutin était valide.")
     assert _speaker_of(quotes, "le scrutin était valide") == "Joseph Djogbénou"
+
+
+def test_quotes_participle_after_an_incise_speaks_for_its_subject_not_the_addressee(quotes_of):
+    quotes = quotes_of("Awa Diallo est chercheuse à Dakar. « Le pays change vite », dit-elle à la BBC, "
+                       "ajoutant que tout reste à faire.")
+    assert _speaker_of(quotes, "tout reste à faire") == "Awa Diallo"

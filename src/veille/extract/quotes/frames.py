@@ -43,6 +43,7 @@ from veille.extract.quotes.subjects import (
 from veille.extract.reporting import Frame, ReportingCue, ReportingLexicon
 
 QUE = frozenset({"que", "qu'", "qu’"})
+ADDRESSEE_CASES = frozenset({"à", "au", "aux"})
 # "ainsi que", "alors que", "plus que": a "que" after these opens no reported clause.
 COMPOUND_QUE = frozenset({"ainsi", "alors", "tandis", "bien", "parce", "dès", "sans", "pour", "afin", "avant",
                           "après", "pendant", "tant", "plus", "moins", "autant", "même", "lors", "si", "autre"})
@@ -181,15 +182,21 @@ def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) 
         return None
     root = verb.sent.root  # "X note que Y est diffusé, ajoutant que": the main clause's subject
     main = root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else head
+    clitic = next((c for c in main.children if c.i > main.i and is_clitic_subject(c)), None)
+    if clitic is not None:  # "« ... », dit-elle à la BBC, ajoutant que": she adds
+        return SpeakerRef(clitic.i, clitic.i + 1, clitic.i)
     return preposed_subject(doc, main, lex)
 
 
 def _noun_before(doc: Doc, verb: Token) -> Token | None:
-    """The noun a present participle qualifies: "un communiqué affirmant que ..."."""
+    """The noun a present participle qualifies: "un communiqué affirmant que ..."; not the one spoken
+    to ("dit-elle à la BBC, ajoutant que": she adds)."""
     k = verb.i - 1
     while k >= verb.sent.start and (doc[k].pos_ in ("ADJ", "ADV") or doc[k].text == ","):
         k -= 1
-    return doc[k] if k >= verb.sent.start and doc[k].pos_ in ("NOUN", "PROPN") else None
+    if k < verb.sent.start or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in doc[k].children) else doc[k]
 
 
 def antecedent_of_noun(doc: Doc, noun: Token) -> SpeakerRef:
