@@ -95,26 +95,19 @@ def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
     assert quote.speaker.name == "Ferrand"
 
 
-def test_quotes_speaker_pronoun_skips_the_subject_of_a_reported_clause(quotes_of):
-    quotes = quotes_of("Moussa Traoré, l'un des responsables de la coopérative, affirme que la sécheresse a détruit "
-                       'les récoltes du village. "Les familles ont faim", dit-il.')
-    assert _speaker_of(quotes, "Les familles") == "Moussa Traoré"
-
-
-def test_quotes_speaker_standalone_quote_goes_on_from_a_recent_quote(quotes_of):
-    quotes = quotes_of('"Le fleuve a débordé en une nuit", raconte Aïssata Diallo. Sa maison a été emportée. '
-                       'Elle vit désormais chez sa sœur. "Nous avons tout perdu, même les papiers."')
-    assert _speaker_of(quotes, "Nous avons tout perdu") == "Aïssata Diallo"
-
-
-def test_quotes_speaker_is_the_apposed_name_not_lower_case_words_tagged_as_a_person(quotes_of):
-    # the tagger labels "président de la" PER here; a name has a capital somewhere
-    quotes = quotes_of("Le président de la Cour constitutionnelle du Bénin, Joseph Djogbénou, a déclaré que le "
-                       "scrutin était valide.")
-    assert _speaker_of(quotes, "le scrutin était valide") == "Joseph Djogbénou"
-
-
-def test_quotes_participle_after_an_incise_speaks_for_its_subject_not_the_addressee(quotes_of):
-    quotes = quotes_of("Awa Diallo est chercheuse à Dakar. « Le pays change vite », dit-elle à la BBC, "
-                       "ajoutant que tout reste à faire.")
-    assert _speaker_of(quotes, "tout reste à faire") == "Awa Diallo"
+@pytest.mark.parametrize("text, quote_start, speaker", [
+    # a pronoun skips the subject of a reported clause
+    ("Moussa Traoré, l'un des responsables de la coopérative, affirme que la sécheresse a détruit les récoltes "
+     'du village. "Les familles ont faim", dit-il.', "Les familles", "Moussa Traoré"),
+    # a standalone quote goes on from a recent quote
+    ('"Le fleuve a débordé en une nuit", raconte Aïssata Diallo. Sa maison a été emportée. Elle vit désormais '
+     'chez sa sœur. "Nous avons tout perdu, même les papiers."', "Nous avons tout perdu", "Aïssata Diallo"),
+    # the apposed name, not lower-case words the tagger labels PER ("président de la"): a name has a capital
+    ("Le président de la Cour constitutionnelle du Bénin, Joseph Djogbénou, a déclaré que le scrutin était "
+     "valide.", "le scrutin était valide", "Joseph Djogbénou"),
+    # a participle after an incise speaks for the incise's subject, not for the one spoken to
+    ("Awa Diallo est chercheuse à Dakar. « Le pays change vite », dit-elle à la BBC, ajoutant que tout reste "
+     "à faire.", "tout reste à faire", "Awa Diallo"),
+])
+def test_quotes_speaker_in_context(quotes_of, text, quote_start, speaker):
+    assert _speaker_of(quotes_of(text), quote_start) == speaker
