@@ -350,3 +350,12 @@ def test_events_pejorative_noun_in_a_quote_blames_each_actor_named(analyse):
 def test_events_pejorative_noun_in_the_articles_voice_blames_no_one(analyse):
     events = analyse("Les bêtises du MNLA ont coûté cher au mouvement.")
     assert not [e for e in events if e.type is EventType.ACCUSE]
+
+
+def test_a_state_named_twice_is_not_both_sides(analyse):
+    # "la Russie" and "Moscou" are one state: no event from one to the other
+    events = analyse("La Russie a exprimé ses remerciements à Moscou pour cette visite.")
+    assert not [e for e in events if e.source is not None and e.target is not None
+                and e.source.country == e.target.country == "RUS"]
+    events = analyse("La Russie a remercié le Mali pour son soutien.")
+    assert any(e.type is EventType.SUPPORT and e.source.country == "RUS" and e.target.country == "MLI" for e in events)

@@ -34,7 +34,7 @@ from veille.extract.events.span import to_span
 from veille.extract.events.syntax import conjuncts, prep_of
 from veille.extract.events.verdict import blame_events, latest_doer, verdict_events
 from veille.extract.lexicon import Lexicon
-from veille.model import Actor, Event, EventDate, EventType, Place, Quote, Status, Timex
+from veille.model import Actor, EntityKind, Event, EventDate, EventType, Place, Quote, Status, Timex
 
 PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
 PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
@@ -256,8 +256,17 @@ def _mode(frame: Frame, etype, source: Actor | None, lexicon: Lexicon) -> str | 
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
-    """One participant on both sides (not two mentions a resolver tied to one country)."""
-    return a is not None and b is not None and actor_key(a) == actor_key(b) and a.name.lower() == b.name.lower()
+    """One participant on both sides: the same actor, or one state named twice ("la Russie" and "Moscou");
+    not two actors a resolver tied to one country ("l'armée malienne" and "les manifestants maliens")."""
+    if a is None or b is None:
+        return False
+    return actor_key(a) == actor_key(b) and a.name.lower() == b.name.lower() or \
+        _state(a) and _state(b) and a.country == b.country
+
+
+def _state(actor: Actor) -> bool:
+    """A country, or a place standing for its country's authorities."""
+    return actor.kind in (EntityKind.COUNTRY, EntityKind.PLACE) and "GOV" in actor.sector
 
 
 def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
@@ -295,7 +304,8 @@ def _place_authority(place: Place | None) -> Actor | None:
     region of several countries for their governments, with no country ("l'Occident", "l'Europe")."""
     if place is None:
         return None
-    return Actor(name=place.name, country=place.country, sector=("GOV",), confidence=IMPLICIT_CONFIDENCE)
+    return Actor(name=place.name, country=place.country, sector=("GOV",), confidence=IMPLICIT_CONFIDENCE,
+                 kind=EntityKind.PLACE)
 
 
 def _entity(tok: Token):
