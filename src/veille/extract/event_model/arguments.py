@@ -4,7 +4,8 @@
     doer = model.pick("source", EventType.ASSAULT, trigger, actor_of)   # a token, or None
 
 The rules fill a frame's participants from the predicate's own arguments (events/args.py). Where
-they find none, the candidates are the actor mentions of the trigger's sentence and the subjects
+they leave one side empty (both, in a frame the type model found on its own; events/find.py), the
+candidates are the actor mentions of the trigger's sentence, but for "selon X", and the subjects
 of the sentence before; a logistic regression per role scores each from its syntactic relation
 to the trigger (dependency path, preposition, side, distance, voice), the event type, and what
 kind of actor it resolves to. The best candidate is taken when its probability reaches the
