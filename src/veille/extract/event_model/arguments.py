@@ -65,13 +65,14 @@ def features(role: str, etype: EventType, trigger: Token, cand: Token, actor: Ac
     case = prep_of(cand) or "-"
     voice = "passive" if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) else trigger.pos_
     relation = dependency_path(trigger, cand) if same else f"previous:{cand.dep_}"
-    base = [f"path={relation}", f"dep={cand.dep_}", f"case={case}", f"side={side}|{case}",
-            f"voice={voice}|{cand.dep_}", f"voice={voice}|{side}", f"dist={_bucket(abs(cand.i - trigger.i))}",
-            f"cpos={cand.pos_}", f"ent={cand.ent_type_ or '-'}", f"country={bool(actor.country)}",
-            f"kb={actor.kb_id is not None}", f"confident={actor.confidence >= 0.5}"]
-    base += [f"sector={s}" for s in actor.sector] or ["sector=-"]
-    typed = [f"{etype.value}|{f}" for f in base[:6]] + [f"{etype.value}|{f}" for f in base[12:]]
-    return [f"{role}|{f}" for f in base + typed]
+    syntax = [f"path={relation}", f"dep={cand.dep_}", f"case={case}", f"side={side}|{case}",
+              f"voice={voice}|{cand.dep_}", f"voice={voice}|{side}"]
+    position = [f"dist={_bucket(abs(cand.i - trigger.i))}", f"cpos={cand.pos_}", f"ent={cand.ent_type_ or '-'}"]
+    kind = [f"country={bool(actor.country)}", f"kb={actor.kb_id is not None}",
+            f"confident={actor.confidence >= 0.5}"]
+    sectors = [f"sector={s}" for s in actor.sector] or ["sector=-"]
+    typed = [f"{etype.value}|{f}" for f in syntax + sectors]  # the same relation means another role per type
+    return [f"{role}|{f}" for f in syntax + position + kind + sectors + typed]
 
 
 def dependency_path(trigger: Token, cand: Token) -> str:
