@@ -108,6 +108,10 @@ def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
     # a participle after an incise speaks for the incise's subject, not for the one spoken to
     ("Awa Diallo est chercheuse à Dakar. « Le pays change vite », dit-elle à la BBC, ajoutant que tout reste "
      "à faire.", "tout reste à faire", "Awa Diallo"),
+    # an inverted subject after a named addressee of several words
+    ("« Le barrage tiendra », explique à CNN International Aïcha Touré, ingénieure.",
+     "Le barrage tiendra", "Aïcha Touré"),
+    ("« Le barrage tiendra », explique à RFI Afrique Aïcha Touré, ingénieure.", "Le barrage tiendra", "Aïcha Touré"),
 ])
 def test_quotes_speaker_in_context(quotes_of, text, quote_start, speaker):
     assert _speaker_of(quotes_of(text), quote_start) == speaker

@@ -138,13 +138,16 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
 
 def skip_addressee(doc: Doc, k: int) -> int:
     """Past adverbs and a short "à X" after an incise verb: "répondit alors son complice",
-    "a expliqué à l'AFP Gilles-Éric Séralini"."""
+    "a expliqué à l'AFP Gilles-Éric Séralini", "explique à BBC Afrique Awa Diallo"."""
     while k < len(doc) and doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]):
         k += 1
     if k + 1 < len(doc) and doc[k].lower_ in ("à", "au", "aux"):
         j = k + 1
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
+        ent = next((e for e in doc.ents if e.start == j), None) if j < len(doc) else None
+        if ent is not None and ent.end < len(doc) and doc[ent.end].pos_ in ("PROPN", "DET", "NOUN"):
+            return ent.end  # "a expliqué à BBC Afrique Awa Diallo": a named addressee, then the speaker
         if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j + 1 < len(doc) \
                 and doc[j + 1].pos_ in ("PROPN", "DET", "NOUN"):
             return j + 1
