@@ -18,6 +18,7 @@ OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’", "les", "lui", "leur", "se"
 NP_LINKS = frozenset({"de", "du", "des", "d'", "d’", "en", "à", "au", "aux"})
 NAME_PARTICLES = frozenset({"De", "Du", "Des", "Van", "Von", "Di", "Da", "Le", "La", "Al", "El", "Ben", "Abu"})
 STOP_PUNCT = frozenset({";", ".", "!", "?", "…"})
+ADDRESSEE_CASES = frozenset({"à", "au", "aux"})  # "a déclaré à l'AFP", "dit-elle à la radio"
 
 
 def token_index_at(doc: Doc, offset: int) -> int:
@@ -138,16 +139,16 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
 
 def skip_addressee(doc: Doc, k: int) -> int:
     """Past adverbs and a short "à X" after an incise verb: "répondit alors son complice",
-    "a expliqué à l'AFP Gilles-Éric Séralini", "explique à BBC Afrique Awa Diallo"."""
+    "a expliqué à l'AFP Gilles-Éric Séralini", "explique à CNN International Aïcha Touré"."""
     while k < len(doc) and doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]):
         k += 1
-    if k + 1 < len(doc) and doc[k].lower_ in ("à", "au", "aux"):
+    if k + 1 < len(doc) and doc[k].lower_ in ADDRESSEE_CASES:
         j = k + 1
         while j < len(doc) and doc[j].pos_ == "DET":
             j += 1
         ent = next((e for e in doc.ents if e.start == j), None) if j < len(doc) else None
         if ent is not None and ent.end < len(doc) and doc[ent.end].pos_ in ("PROPN", "DET", "NOUN"):
-            return ent.end  # "a expliqué à BBC Afrique Awa Diallo": a named addressee, then the speaker
+            return ent.end  # "explique à CNN International Aïcha Touré": a named addressee, then the speaker
         if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j + 1 < len(doc) \
                 and doc[j + 1].pos_ in ("PROPN", "DET", "NOUN"):
             return j + 1

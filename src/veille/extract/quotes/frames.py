@@ -16,6 +16,7 @@ from enum import Enum
 from spacy.tokens import Doc, Token
 
 from veille.extract.quotes.clauses import (
+    ADDRESSEE_CASES,
     OBJECT_CLITICS,
     STOP_PUNCT,
     clause_end,
@@ -43,7 +44,6 @@ from veille.extract.quotes.subjects import (
 from veille.extract.reporting import Frame, ReportingCue, ReportingLexicon
 
 QUE = frozenset({"que", "qu'", "qu’"})
-ADDRESSEE_CASES = frozenset({"à", "au", "aux"})
 # "ainsi que", "alors que", "plus que": a "que" after these opens no reported clause.
 COMPOUND_QUE = frozenset({"ainsi", "alors", "tandis", "bien", "parce", "dès", "sans", "pour", "afin", "avant",
                           "après", "pendant", "tant", "plus", "moins", "autant", "même", "lors", "si", "autre"})
@@ -142,10 +142,10 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
             and not any(is_aux(doc[k]) for k in range(verb_group_start(doc, verb.i), verb.i)) \
             and not _subject_before(doc, verb):
         return None  # "la loi dite « Sur l'information »": an adjective, nobody speaks
-    if "Inf" in form or _infinitive_aux(doc, verb):  # "vient de déclarer", "après avoir affirmé que": the governor's subject
+    if "Inf" in form or _infinitive_aux(doc, verb):  # "vient de déclarer", "après avoir affirmé que":
         if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
             return None
-        return preposed_subject(doc, verb.head, lex)
+        return preposed_subject(doc, verb.head, lex)  # the governor's subject
     if "Part" in form and "Pres" in verb.morph.get("Tense"):
         noun = _noun_before(doc, verb)
         if noun is not None and (noun.pos_ == "PROPN" or noun.ent_type_ in ("PER", "ORG")
@@ -158,7 +158,8 @@ def verb_speaker(doc: Doc, verb: Token, lex: ReportingLexicon, last: int | None 
 
 def _infinitive_aux(doc: Doc, verb: Token) -> bool:
     """ "avoir affirmé": a past infinitive."""
-    return any(is_aux(doc[k]) and "Inf" in doc[k].morph.get("VerbForm") for k in range(verb_group_start(doc, verb.i), verb.i))
+    return any(is_aux(doc[k]) and "Inf" in doc[k].morph.get("VerbForm")
+               for k in range(verb_group_start(doc, verb.i), verb.i))
 
 
 def _subject_before(doc: Doc, verb: Token) -> bool:
