@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -34,7 +35,17 @@ from veille.extract.events.span import to_span
 from veille.extract.events.syntax import conjuncts, prep_of
 from veille.extract.events.verdict import blame_events, latest_doer, verdict_events
 from veille.extract.lexicon import Lexicon
-from veille.model import Actor, EntityKind, Event, EventDate, EventType, Place, Quote, Status, Timex
+from veille.model import (
+    Actor,
+    EntityKind,
+    Event,
+    EventDate,
+    EventType,
+    Place,
+    Quote,
+    Status,
+    Timex,
+)
 
 PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
 PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
@@ -139,7 +150,7 @@ class _Context:
 
 
 def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list[Event]:
-    picked = _picked(frame, ctx)
+    picked = cache(lambda: _picked(frame, ctx))  # asked only when a participant is still missing
     sources = conjuncts(frame.source) if frame.source is not None else [None]
     targets = conjuncts(frame.target) if frame.target is not None else [None]
     if frame.source is not None and frame.target in sources[1:]:  # "entre X et Y", "X et Y s'affrontent"
@@ -160,13 +171,13 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
         mode = _mode(frame, etype, sa, ctx.lexicon)
         if s is None:
             sa = implicit_source(etype, mode, frame.trigger, ta, ctx.actors, ctx.lexicon, earlier)
-        sa = sa or _actor(picked[0], ctx)
+        sa = sa or _actor(picked()[0], ctx)
         if t is not None:
             ta = doer_of(t, earlier, ctx.lexicon) or ta
         if t is None and ta is None:
             ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) \
                 or implicit_target(etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
-        ta = ta or _actor(picked[1], ctx)
+        ta = ta or _actor(picked()[1], ctx)
         if _same(sa, ta):
             ta = None
         out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
@@ -179,9 +190,9 @@ def _picked(frame: Frame, ctx: _Context) -> tuple[Token | None, Token | None]:
     """(source, target) the learned picker proposes for the participants the frame's syntax leaves
     empty or unresolved; the rules' own fallbacks (implicit doers, taken-up doers) go first."""
     picker = ctx.model.arguments if ctx.model is not None else None
-    source, target = _resolvable(frame.source, ctx), _resolvable(frame.target, ctx)
     if picker is None:
         return None, None
+    source, target = _resolvable(frame.source, ctx), _resolvable(frame.target, ctx)
     sourcing = ctx.lexicon.claims.reporting_preps
     new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target, sourcing=sourcing) \
         if source is None else None
