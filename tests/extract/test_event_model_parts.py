@@ -7,8 +7,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from veille.extract.event_model.arguments import ArgumentModel, RoleWeights, candidates, dependency_path, features, \
-    save_arguments
+from veille.extract.event_model.arguments import ArgumentModel, RoleWeights, arguments_version, candidates, \
+    dependency_path, drop_arguments, features, save_arguments
 from veille.extract.event_model.model import EventTypeModel, joined_version
 from veille.model import Actor, EventType
 
@@ -62,6 +62,8 @@ def test_picker_round_trips_through_its_files(tmp_path):
     assert back.threshold == 0.2 and back.roles["source"].index == w.index
     assert back.roles["target"].probability(["source|dep=nsubj"]) == pytest.approx(1 / (1 + np.exp(-1.75)))
     assert ArgumentModel.load(tmp_path / "none") is None
+    drop_arguments(tmp_path)  # a design without a picker leaves none behind
+    assert ArgumentModel.load(tmp_path) is None and arguments_version(tmp_path) is None
 
 
 def test_versions_of_the_learned_parts_join():

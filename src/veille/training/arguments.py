@@ -51,7 +51,8 @@ def argument_choices(doc_id: str, doc: Doc, gold_events: Sequence[dict], actors,
         trigger = gold_trigger(doc, g)
         if trigger is None:
             continue
-        cands = [(c, a) for c in candidates(trigger, actor_of, lexicon.claims.reporting_preps) if (a := actor_of(c)) is not None]
+        found = candidates(trigger, actor_of, lexicon.claims.reporting_preps)
+        cands = [(c, a) for c in found if (a := actor_of(c)) is not None]
         for role in ROLES:
             if not cands or g.get(role) is None:
                 continue

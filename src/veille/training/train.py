@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from veille.extract.analyze import Resources
-from veille.extract.event_model.arguments import save_arguments
+from veille.extract.event_model.arguments import drop_arguments, save_arguments
 from veille.extract.event_model.model import default_dir, joined_version, save
 from veille.training.arguments import fit_arguments
 from veille.training.cv import HYBRID, TYPES, Design, load_corpus
@@ -43,6 +43,7 @@ def train(gold_dir: Path, out_dir: Path, res: Resources, design: Design = HYBRID
     version = save(out_dir, types=fitted.types, features=fitted.features, sparse=fitted.sparse, dense=fitted.dense,
                    intercept=fitted.intercept, thresholds=fitted.thresholds, hybrid=design.hybrid, info=info)
     if not design.arguments:
+        drop_arguments(out_dir)
         return version
     choices = [c for p in corpus for c in p.choices(res)]
     picker = save_arguments(out_dir, fit_arguments(choices, config), {

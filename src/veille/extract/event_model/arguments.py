@@ -156,3 +156,9 @@ def save_arguments(folder: Path, model: ArgumentModel, info: dict) -> str:
         arrays[f"{r}_weights"] = w.weights.astype(np.float32)
         arrays[f"{r}_intercept"] = np.asarray(w.intercept, dtype=np.float32)
     return save_weights(folder, WEIGHTS, META, "args", arrays, {"threshold": model.threshold, **info})
+
+
+def drop_arguments(folder: Path) -> None:
+    """Remove a picker saved in ``folder`` (a design without one must not load an older one)."""
+    for name in (WEIGHTS, META):
+        (folder / name).unlink(missing_ok=True)
