@@ -9,9 +9,9 @@ longest of overlapping candidates, then compute each value (timex/calendar.py) f
 publication date, the verb tense around bare weekdays and the neighbouring expressions ("du 27
 juillet au 12 août 2012", "la veille"). Durations and vague expressions ("pendant trois jours",
 "depuis longtemps", "bientôt") and times of day are left out. Long spans keep ISO 8601 reduced
-precision and the TIMEX3 codes: "les années 1990" → "199", "XVe siècle" → "14", "en 1996-2001"
-→ "1996/2001", "441 av. J.-C." → "-0440", "été 2021" → "2021-SU", "premier trimestre 2020" →
-"2020-Q1". Without a publication date only expressions that carry their own year are kept.
+precision and the TIMEX3 codes: "les années 1990" → "199", "XVe siècle" → "14", "en 1985-1992"
+→ "1985/1992", "52 av. J.-C." → "-0051", "été 2019" → "2019-SU", "premier trimestre 2018" →
+"2018-Q1". Without a publication date only expressions that carry their own year are kept.
 """
 from __future__ import annotations
 

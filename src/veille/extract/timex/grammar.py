@@ -39,8 +39,8 @@ class Kind(str, Enum):
     SHIFT = "shift"  # il y a trois jours, dans deux semaines
     CENTURY = "century"  # le XVe siècle, au 21e siècle: year holds the century's number
     DECADE = "decade"  # les années 1990: year holds 199
-    RANGE = "range"  # 1996-2001: year holds the first year, offset the second
-    YEAR_PART = "year_part"  # été 2021, premier trimestre 2020: unit holds "SU", "Q1"
+    RANGE = "range"  # 1985-1992: year holds the first year, offset the second
+    YEAR_PART = "year_part"  # été 2019, premier trimestre 2018: unit holds "SU", "Q1"
     YEAR_ANAPHOR = "year_anaphor"  # l'année suivante, la même année: offset in years from the last year
 
 
@@ -175,13 +175,13 @@ def _is_year_range(text: str, m: re.Match, before: str, year: int) -> bool:
 
 
 def is_old_year_cued(text: str, start: int, g: TimexGrammar, previous_end: int | None = None) -> bool:
-    """A year before year.min needs a cue just before it ("en 1807"), or a year just before
-    it in a list ("entre 1878 et 1880")."""
+    """A year before year.min needs a cue just before it ("en 1884"), or a year just before
+    it in a list ("entre 1885 et 1887")."""
     return _listed(text, start, previous_end) or bool(g.year_old_tail.search(text[max(0, start - 30):start]))
 
 
 def _is_old_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar, previous_end: int | None) -> bool:
-    """"adoptée en 1807,", "(1809-1817)": an early year, cued and before a clause boundary."""
+    """"fondée en 1884,", "(1848-1852)": an early year, cued and before a clause boundary."""
     second = _RANGE_END.match(text, m.end())
     if int(m.group("year")) < g.lexicon.year_old_min or not _year_follower_ok(text, (second or m).end(), g):
         return False  # "en 1500 soldats", "entre 1500-1600 soldats"
@@ -214,7 +214,7 @@ def _is_year(text: str, m: re.Match, has_left: bool, g: TimexGrammar, previous_e
 
 
 def _listed(text: str, start: int, previous_end: int | None) -> bool:
-    """Just after another year, joined by a comma or a conjunction: "en 1832 et 1834"."""
+    """Just after another year, joined by a comma or a conjunction: "en 1852 et 1856"."""
     return previous_end is not None and _LIST_LINK.fullmatch(text, previous_end, start) is not None
 
 

@@ -107,10 +107,10 @@ class TimexGrammar:
     decade: re.Pattern[str]  # années 1990, années 80
     decade_left: re.Pattern[str]  # "la fin des ", "les " before "années 1990"
     decade_next: re.Pattern[str]  # " et 1960" after "années 1950"
-    year_range: re.Pattern[str]  # 1996-2001, 2013-14, 2002/2003
-    before_christ: re.Pattern[str]  # 441 av. J.-C.
-    season: re.Pattern[str]  # été 2021
-    season_pair_left: re.Pattern[str]  # "printemps/" before "été 2021"
+    year_range: re.Pattern[str]  # 1985-1992, 2016-17, 2002/2003
+    before_christ: re.Pattern[str]  # 52 av. J.-C.
+    season: re.Pattern[str]  # été 2019
+    season_pair_left: re.Pattern[str]  # "printemps/" before "été 2019"
     year_part: re.Pattern[str]  # premier trimestre (de l'année) 2020
     year_anaphor: re.Pattern[str]  # l'année suivante, la même année
     month_of_left: re.Pattern[str]  # "juillet de " before "la même année"

@@ -3,11 +3,11 @@ the TIMEX3 codes (GUIDELINES §5):
 
     "les années 1990"               decade 199     "années 1950 et 1960" both decades
     "XVe siècle", "7e et 8e siècles" century 14, 06 and 07
-    "en 1996-2001", "en 2013-14"    range 1996/2001, 2013/2014
-    "441 av. J.-C."                 year -0440 (astronomical numbering: 1 BC is year 0)
-    "été 2021", "premier trimestre 2020"   2021-SU, 2020-Q1
+    "en 1985-1992", "en 2016-17"    range 1985/1992, 2016/2017
+    "52 av. J.-C."                 year -0051 (astronomical numbering: 1 BC is year 0)
+    "été 2019", "premier trimestre 2018"   2019-SU, 2018-Q1
 
-A span of two years inside parentheses after a name, "Jefferson (1801-1809)", is two years
+A span of two years inside parentheses after a name, "Lincoln (1861-1865)", is two years
 (the dates of a life or a term), left to the year scanner of timex/grammar.py.
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _to_roman(n: int) -> str:
 
 
 def scan_year_ranges(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    """"1996-2001", "2013-14", "2002/2003": one expression, unless parenthesised on its own."""
+    """"1985-1992", "2016-17", "2002/2003": one expression, unless parenthesised on its own."""
     lex = g.lexicon
     for m in g.year_range.finditer(text):
         first, second = int(m.group("year")), _second_year(int(m.group("year")), m.group("y2"))
@@ -91,14 +91,14 @@ def scan_year_ranges(text: str, g: TimexGrammar, published: date | None) -> Iter
         if _GLUED.search(before) or not _year_follower_ok(text, m.end(), g):
             continue  # "A-2000-2010", "1500-2000 soldats"
         if _PARENTHESISED.search(before) and _CLOSING.match(text, m.end()):
-            continue  # "Jefferson (1801-1809)": two years
+            continue  # "Lincoln (1861-1865)": two years
         if first < lex.year_min and not is_old_year_cued(text, m.start(), g):
             continue
         yield Candidate(Kind.RANGE, m.start(), m.end(), year=first, offset=second)
 
 
 def _second_year(first: int, raw: str) -> int | None:
-    """The later year of a range, "2001" or the "14" of "2013-14"; None when not later."""
+    """The later year of a range, "2001" or the "14" of "2016-17"; None when not later."""
     second = int(raw)
     if len(raw) == 2:
         second += first // 100 * 100
@@ -107,20 +107,20 @@ def _second_year(first: int, raw: str) -> int | None:
 
 
 def scan_before_christ(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    """"441 av. J.-C." is year -440 of ISO 8601's astronomical numbering."""
+    """"52 av. J.-C." is year -51 of ISO 8601's astronomical numbering."""
     for m in g.before_christ.finditer(text):
         if (n := int(m.group("n"))) >= 1:
             yield Candidate(Kind.YEAR, m.start(), m.end(), year=1 - n)
 
 
 def scan_year_parts(text: str, g: TimexGrammar, published: date | None) -> Iterator[Candidate]:
-    """"été 2021" -> 2021-SU; "premier trimestre de l'année 2020" -> 2020-Q1."""
+    """"été 2019" -> 2019-SU; "premier trimestre de l'année 2020" -> 2018-Q1."""
     lex = g.lexicon
     for m in g.season.finditer(text):
         if not _year_follower_ok(text, m.end(), g):
             continue
         year = int(m.group("year"))
-        if pair := _left(g.season_pair_left, text, m.start()):  # "printemps/été 2021": the year
+        if pair := _left(g.season_pair_left, text, m.start()):  # "printemps/été 2019": the year
             yield Candidate(Kind.YEAR, pair.start(), m.end(), year=year)
         else:
             yield Candidate(Kind.YEAR_PART, m.start(), m.end(), year=year, unit=lex.seasons[_key(m.group("season"))])
