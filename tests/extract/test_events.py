@@ -353,9 +353,9 @@ def test_events_pejorative_noun_in_the_articles_voice_blames_no_one(analyse):
 
 
 def test_a_state_named_twice_is_not_both_sides(analyse):
-    # "la Russie" and "Moscou" are one state: no event from one to the other
-    events = analyse("La Russie a exprimé ses remerciements à Moscou pour cette visite.")
+    # "la France" and "Paris" are one state: no event from one to the other
+    events = analyse("La France a exprimé sa gratitude à Paris pour cette visite.")
     assert not [e for e in events if e.source is not None and e.target is not None
-                and e.source.country == e.target.country == "RUS"]
-    events = analyse("La Russie a remercié le Mali pour son soutien.")
-    assert any(e.type is EventType.SUPPORT and e.source.country == "RUS" and e.target.country == "MLI" for e in events)
+                and e.source.country == e.target.country == "FRA"]
+    events = analyse("La France a exprimé sa gratitude au Mali pour cette visite.")
+    assert any(e.type is EventType.SUPPORT and e.source.country == "FRA" and e.target.country == "MLI" for e in events)
