@@ -53,3 +53,12 @@ def test_three_described_people_sharing_a_surname(resolved):
         ("Seydou Diarra", ("EDU",)), ("Oumar Diarra", ("JRN",)), ("Bakary Diarra", ("EDU",))]
     alone = r.actor("Diarra", nth=3)  # the bare surname names none of the three: it stays ambiguous
     assert alone.name == "Diarra" and alone.role is None
+
+
+def test_title_before_an_unknown_name_gives_its_sector_to_every_mention(resolved):
+    # the name is the holder the title introduces, not a "de X" body the title would take its sector from
+    r = resolved("Le président Obinna Kalu a quitté le Zoulouland. Les juges ont ensuite convoqué Kalu.", None)
+    for word in ("président", "Obinna", "Kalu"):
+        person = r.actor(word)
+        assert (person.name, person.sector, person.kind) == ("Obinna Kalu", ("GOV",), EntityKind.PERSON), word
+

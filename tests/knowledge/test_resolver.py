@@ -254,3 +254,12 @@ def test_title_description_gives_its_country_to_the_body(nlp, kb, gazetteer):
     assert _at(actors, doc, "rebelles").country == "SYR"
     assert _at(actors, doc, "journaliste").country == "FRA"
     assert _at(actors, doc, "Figaro").org == "LE_FIGARO"
+
+
+def test_a_former_state_is_a_country_of_its_own(resolved):
+    # the USSR (ISO 3166 SUN) acted as a state until 1991: its troops and its leaders are not Russia's
+    r = resolved("En 1988, l'URSS a commencé à retirer ses troupes. Les troupes soviétiques ont quitté "
+                 "Kaboul en 1989, sur ordre de Mikhaïl Gorbatchev.", "1989-03-01")
+    assert (r.actor("URSS").country, r.actor("URSS").kind) == ("SUN", EntityKind.COUNTRY)
+    assert (r.actor("troupes").country, r.actor("troupes").sector) == ("SUN", ("MIL",))
+    assert (r.actor("Gorbatchev").country, r.actor("Gorbatchev").sector) == ("SUN", ("GOV",))

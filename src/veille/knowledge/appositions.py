@@ -20,6 +20,7 @@ from veille.model import Actor, EntityKind
 
 
 NAME_DEPS = ("nmod", "appos", "flat:name")
+TITLE_ADJECTIVES = 2  # "le président yéménite Ali Diallo": words between a title and the name it introduces
 CLAUSE_END = frozenset({".", ",", ";", ":", ")", "»", "!", "?"})
 
 
@@ -76,7 +77,8 @@ class Names:
         name = self.doc[start:end].text
         self._apposition_span = None
         found = (role_tok, role_match) if role_match is not None and role_tok is not None else None
-        found = found or self.appositive_role(end) or self._description_before(start, end)
+        found = found or self.appositive_role(end) or self._description_before(start, end) \
+            or self._title_before(start)
         known = self.named(name) if found is None else None
         if known is not None:
             return replace(known, confidence=0.6), (start, end)  # "Jacquier" after "Gilles Jacquier, ..."
@@ -130,6 +132,19 @@ class Names:
                 self._apposition_span = self.d.phrase_span(doc[k], rm.start, rm.end)
                 return doc[k], rm
         return None
+
+    def _title_before(self, start: int) -> tuple[Token, RoleMatch] | None:
+        """"le président yéménite Ali Diallo", "la ministre Awa Traoré": a person's role term right before
+        the name (adjectives between them), found from the name, as `apposed` finds the name from the term."""
+        k = start - 1
+        while k >= 0 and start - k <= TITLE_ADJECTIVES and self.doc[k].pos_ == "ADJ":
+            k -= 1
+        if k < 0 or self.doc[k].pos_ != "NOUN":
+            return None
+        rm = role_for(self.doc[k], self.kb, self.d.roles_at)
+        if rm is None or rm.end != k + 1 or rm.role.kind is not EntityKind.PERSON or not rm.role.sectors:
+            return None
+        return self.doc[k], rm
 
     def _description_before(self, start: int, end: int) -> tuple[Token, RoleMatch] | None:
         """"un jeune manifestant, Abdel Nasser.", "un des chercheurs de HRW, Ole Solvang, précise": a noun
