@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from veille.extract.event_model.model import EventTypeModel, Thresholds, save
+from veille.extract.lexicon import Lexicon
 from veille.training.dataset import sentence_examples
 from veille.training.fit import FitConfig, best_thresholds, fit
 
@@ -55,6 +56,14 @@ def test_weights_round_trip_through_files(fitted, tmp_path, nlp):
     assert loaded.version == version and version.startswith("evtypes-")
     assert loaded.probabilities(sent, []) == pytest.approx(_model(fitted).probabilities(sent, []), abs=1e-5)
     assert loaded.trigger(sent, _t("ASSAULT")).lemma_ == "attaquer"
+
+
+def test_trigger_is_a_cue_of_the_type_before_a_word_that_only_goes_with_it(fitted, nlp):
+    # "rebelles" and "ville" came with attacks in training; "bombarder" never did, but the lexicon names it ASSAULT
+    model = _model(fitted)
+    sent = next(nlp("Les rebelles ont bombardé la ville.").sents)
+    assert model.trigger(sent, _t("ASSAULT")).lemma_ in ("rebelle", "ville")
+    assert model.trigger(sent, _t("ASSAULT"), Lexicon.load()).lemma_ == "bombarder"
 
 
 def test_best_thresholds_separate_rule_backed_sentences():

@@ -90,7 +90,7 @@ def combine(doc: Doc, items: Sequence[T], event_of: Callable[[T], Event], model:
 def model_frame(sent: Span, etype: EventType, model: EventTypeModel, lexicon: Lexicon,
                 actor_of: ActorOf) -> Frame:
     """A frame for a type the model found in a sentence: its evidence is the sentence."""
-    trigger = model.trigger(sent, etype) or sent.root
+    trigger = model.trigger(sent, etype, lexicon) or sent.root
     nominal = trigger.pos_ == "NOUN"
     source, target = _participants(trigger, nominal, lexicon, actor_of)
     anchor = clause_anchor(trigger)

@@ -20,9 +20,11 @@ from spacy.tokens import Span, Token
 
 from veille.extract.event_model.arguments import ArgumentModel, arguments_version
 from veille.extract.event_model.features import (
+    CUE_POS,
     PREDICATE_POS,
     DocVectors,
     lemma_feature,
+    lexicon_types,
     sentence_features,
     sentence_vector,
 )
@@ -105,17 +107,25 @@ class EventTypeModel:
         probs = 1.0 / (1.0 + np.exp(-scores))
         return {t: float(p) for t, p in zip(self.types, probs)}
 
-    def trigger(self, sent: Span, etype: EventType) -> Token | None:
-        """The predicate of the sentence that speaks most for ``etype`` (the largest positive weight)."""
+    def trigger(self, sent: Span, etype: EventType, lexicon: Lexicon | None = None) -> Token | None:
+        """The predicate of the sentence that speaks for ``etype``: among the words the lexicon gives that
+        type (its cues), the one the model weighs most; without a cue, the predicate with the largest
+        positive weight. A cue names the event the sentence tells; a weight alone may belong to a word
+        that only goes with such events (a reporting verb beside the accusation it reports)."""
         col = self.types.index(etype)
+        cues = [t for t in sent if t.pos_ in CUE_POS and etype.value in lexicon_types(t, lexicon)] \
+            if lexicon is not None else []
+        if cues:
+            return max(cues, key=lambda t: self._weight(t, col))
         best, best_w = None, 0.0
         for tok in sent:
-            if tok.pos_ not in PREDICATE_POS:
-                continue
-            row = self.index.get(lemma_feature(tok))
-            if row is not None and self.sparse[row, col] > best_w:
-                best, best_w = tok, float(self.sparse[row, col])
+            if tok.pos_ in PREDICATE_POS and (w := self._weight(tok, col)) > best_w:
+                best, best_w = tok, w
         return best
+
+    def _weight(self, tok: Token, col: int) -> float:
+        row = self.index.get(lemma_feature(tok))
+        return float(self.sparse[row, col]) if row is not None else 0.0
 
 
 def save(folder: Path, *, types: list[str], features: list[str], sparse: np.ndarray, dense: np.ndarray,
