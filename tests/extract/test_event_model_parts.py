@@ -9,7 +9,7 @@ import pytest
 
 from veille.extract.event_model.arguments import ArgumentModel, RoleWeights, arguments_version, candidates, \
     dependency_path, drop_arguments, features, save_arguments
-from veille.extract.event_model.model import EventTypeModel, joined_version
+from veille.extract.event_model.model import EventTypeModel, Thresholds, joined_version
 from veille.model import Actor, EventType
 
 
@@ -78,3 +78,35 @@ def test_shipped_model_has_its_argument_picker():
     model = EventTypeModel.load()
     assert model.arguments is not None
     assert model.version == joined_version(model.version.split("+")[0], model.arguments.version)
+
+
+def test_picker_chooses_both_participants_of_an_event_the_model_found_alone(nlp):
+    # a model that finds ASSAULT in every sentence on its own, and a picker that likes one relation for the
+    # target: in the model's own frame its choice wins over the generic object slot
+    from datetime import date
+
+    from veille.extract.events import find_events
+    from veille.extract.events.find import token_actors
+    from veille.extract.lexicon import Lexicon
+    from veille.knowledge.gazetteer import Gazetteer
+    from veille.knowledge.kb import KnowledgeBase
+    from veille.knowledge.resolver import resolve_doc
+
+    kb, gazetteer, lexicon = KnowledgeBase.load(), Gazetteer.load(), Lexicon.load()
+    doc = nlp("Des soldats maliens ont tué trois rebelles touaregs à Kidal, selon le Niger.")
+    published = date(2021, 3, 1)
+    actors = resolve_doc(doc, published, kb, gazetteer)
+    actor_of = token_actors(doc, actors, lexicon)
+    kidal = token(doc, "Kidal")
+    liked = features("target", EventType.ASSAULT, token(doc, "tué"), kidal, actor_of(kidal))[0]
+    never = RoleWeights({}, np.zeros(0, dtype=np.float32), -10.0)
+    picker = ArgumentModel({"source": never, "target": RoleWeights({liked: 0}, np.array([8.0], dtype=np.float32),
+                                                                   -4.0)}, threshold=0.5, version="t")
+    model = EventTypeModel(types=(EventType.ASSAULT,), index={}, sparse=np.zeros((0, 1), dtype=np.float32),
+                           dense=np.zeros((0, 1), dtype=np.float32), intercept=np.array([10.0], dtype=np.float32),
+                           thresholds=Thresholds(0.5, 0.5), version="t", hybrid=False, arguments=picker)
+    events = find_events(doc, actors, lexicon, timexes=(), quotes=(), gazetteer=gazetteer, published=published,
+                         model=model)
+    assault = next(e for e in events if e.type is EventType.ASSAULT)
+    assert assault.source.country == "MLI"  # no choice of the picker: the subject stays
+    assert assault.target.name == "Kidal"  # the picker's choice, not the object "rebelles"

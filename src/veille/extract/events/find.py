@@ -178,6 +178,8 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
             ta = _taken_up_doer(frame, earlier, ctx.lexicon) or _asker(etype, sa, earlier, doc[frame.span[0]].idx) \
                 or implicit_target(etype, mode, sa, frame.span, doc, ctx.actors, ctx.lexicon)
         ta = ta or _actor(picked()[1], ctx)
+        if frame.learned:  # the model's own frame: the picker's choice over the generic syntax guess
+            sa, ta = _actor(picked()[0], ctx) or sa, _actor(picked()[1], ctx) or ta
         if _same(sa, ta):
             ta = None
         out.append(Event(type=etype, source=sa, target=ta, evidence=evidence, status=claim.status, mode=mode,
@@ -188,11 +190,13 @@ def _realise(frame: Frame, ctx: _Context, earlier: Sequence[Event] = ()) -> list
 
 def _picked(frame: Frame, ctx: _Context) -> tuple[Token | None, Token | None]:
     """(source, target) the learned picker proposes for the participants the frame's syntax leaves
-    empty or unresolved; the rules' own fallbacks (implicit doers, taken-up doers) go first."""
+    empty or unresolved; the rules' own fallbacks (implicit doers, taken-up doers) go first. In a frame
+    the model found alone, whose participants come from generic argument slots, it proposes both."""
     picker = ctx.model.arguments if ctx.model is not None else None
     if picker is None:
         return None, None
-    source, target = _resolvable(frame.source, ctx), _resolvable(frame.target, ctx)
+    source, target = (None, None) if frame.learned else (_resolvable(frame.source, ctx),
+                                                         _resolvable(frame.target, ctx))
     sourcing = ctx.lexicon.claims.reporting_preps
     new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target, sourcing=sourcing) \
         if source is None else None
