@@ -115,3 +115,12 @@ def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
 ])
 def test_quotes_speaker_in_context(quotes_of, text, quote_start, speaker):
     assert _speaker_of(quotes_of(text), quote_start) == speaker
+
+
+def test_quotes_speaker_selon_after_quote_then_conjunction(quotes_of):
+    # "« ... » selon X et « ... »": X said both, not the speaker quoted before
+    quotes = quotes_of('"Les prix vont encore monter", déclare M. Paul Girard. '
+                       '"Le pays a gagné un levier important" selon le professeur Martin et '
+                       '"il est normal qu\'il veuille en profiter."')
+    assert _speaker_of(quotes, "Le pays a gagné") == "Martin"
+    assert _speaker_of(quotes, "il est normal") == "Martin"
