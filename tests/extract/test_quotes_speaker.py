@@ -124,3 +124,17 @@ def test_quotes_speaker_selon_after_quote_then_conjunction(quotes_of):
                        '"il est normal qu\'il veuille en profiter."')
     assert _speaker_of(quotes, "Le pays a gagné") == "Martin"
     assert _speaker_of(quotes, "il est normal") == "Martin"
+
+
+def test_quotes_speaker_je_of_the_quote_is_its_speaker(quotes_of):
+    # the parser gives the quote's "Je" as the subject of "ajoutant": the quote's speaker adds
+    quotes = quotes_of('Paul Roche est arrivé lundi. "Je refuse de signer", a-t-il déclaré, '
+                       "ajoutant qu'il attendait des garanties.")
+    assert _speaker_of(quotes, "il attendait") == "Paul Roche"
+
+
+def test_quotes_speaker_je_after_a_quote_is_the_one_quoted(quotes_of):
+    # an interview's answer without quote marks: "je" is the person quoted just before
+    quotes = quotes_of('"La récolte sera mauvaise", affirme l\'agronome Luc Benoit. '
+                       "Les pluies ont manqué. Je pense que les prix vont monter.")
+    assert _speaker_of(quotes, "les prix") == "Luc Benoit"

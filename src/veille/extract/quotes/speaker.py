@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"})
 PLACE_LABELS = ("LOC", "GPE")
 LOOKBACK_SENTENCES = 4
+# "je", "nous" ... name whoever is talking: inside a quote, its speaker; never a name of their own
+SPEAKING_PERSONS = frozenset({"je", "j'", "j’", "moi", "nous", "tu", "vous"})
 
 
 @dataclass
@@ -34,6 +36,16 @@ class _Known:
     lemmas: frozenset[str]
     sentence: int
     named: bool = False  # met by its proper name, not a description or a pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A quote attributed so far: its characters, the sentence it ends in, its speaker."""
+
+    start: int
+    end: int
+    sentence: int
+    actor: Actor
 
 
 def _definite_before(doc: Doc, start: int) -> bool:
@@ -59,6 +71,7 @@ class SpeakerBook:
     lex: ReportingLexicon
     segments: list[QuotedSegment] = field(default_factory=list)
     known: list[_Known] = field(default_factory=list)
+    said: list[_Said] = field(default_factory=list)  # quotes attributed so far
     sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -70,6 +83,8 @@ class SpeakerBook:
     def actor(self, ref: SpeakerRef | None) -> Actor | None:
         if ref is None:
             return None
+        if self.doc[ref.head].lower_ in SPEAKING_PERSONS:
+            return self._speaking_person(self.doc[ref.head])
         if ref.is_pronoun(self.doc):
             actor = self._pronoun(self.doc[ref.head])
             if actor is not None:
@@ -82,6 +97,24 @@ class SpeakerBook:
         actor = self._named_person(ref, desc, actor) or actor
         self.remember(actor, self.doc[ref.head], desc.lemmas, named=desc.proper)
         return actor
+
+    def heard(self, start: int, end: int, actor: Actor | None) -> None:
+        """A quote [start, end) of doc.text and its speaker, for the "je" of a later cue."""
+        if actor is not None and end > start:
+            last = self.doc.char_span(start, end, alignment_mode="expand")
+            sentence = self._sentence_index(last[-1]) if last is not None and len(last) else len(self.sentence_starts)
+            self.said.append(_Said(start, end, sentence, actor))
+
+    def _speaking_person(self, tok: Token) -> Actor | None:
+        """"« Je ne viendrai pas », a-t-il dit, ajoutant que ...": the parser may give the quote's
+        "Je" as the subject of a cue outside it; it is the quote's speaker who talks. Outside
+        quotes, a "je" a few sentences after a quote is the interviewee answering on."""
+        inside = next((said.actor for said in reversed(self.said) if said.start <= tok.idx < said.end), None)
+        if inside is not None:
+            return inside
+        here = self._sentence_index(tok)
+        return next((said.actor for said in reversed(self.said)
+                     if said.end <= tok.idx and here - said.sentence <= LOOKBACK_SENTENCES), None)
 
     def remember(self, actor: Actor, head: Token, lemmas: frozenset[str] = frozenset(), named: bool = False) -> None:
         sent_index = self._sentence_index(head)
