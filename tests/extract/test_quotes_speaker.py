@@ -138,3 +138,10 @@ def test_quotes_speaker_je_after_a_quote_is_the_one_quoted(quotes_of):
     quotes = quotes_of('"La récolte sera mauvaise", affirme l\'agronome Luc Benoit. '
                        "Les pluies ont manqué. Je pense que les prix vont monter.")
     assert _speaker_of(quotes, "les prix") == "Luc Benoit"
+
+
+def test_quotes_speaker_elle_skips_a_plural_proper_noun(quotes_of):
+    # the tagger makes "Zintanis" a singular proper noun; "Les" and "ont" say it is plural
+    quotes = quotes_of("Les Zintanis ont affirmé qu'ils resteraient neutres. Mais la chercheuse Marie Lambert "
+                       'ne croit pas à cette neutralité. "Cette promesse ne tiendra pas longtemps", dit-elle.')
+    assert _speaker_of(quotes, "Cette promesse") == "Marie Lambert"

@@ -307,8 +307,24 @@ def _title_gender(cand: Token) -> str | None:
     return "Masc" if word in MASCULINE_TITLES else "Fem" if word in FEMININE_TITLES else None
 
 
+def _phrase_number(cand: Token) -> list[str]:
+    """The number of a noun phrase. The tagger's number of a proper noun is a guess ("les Houthis"
+    comes out singular): its article's number decides, else that of the verb it is the subject of
+    ("Houthis ont déclaré")."""
+    if cand.pos_ != "PROPN":
+        return cand.morph.get("Number")
+    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i and c.morph.get("Number")), None)
+    if det is not None:
+        return det.morph.get("Number")
+    if cand.dep_ in ("nsubj", "nsubj:pass"):
+        verb = next((c for c in cand.head.children if c.dep_.startswith("aux") and c.morph.get("Number")), cand.head)
+        if verb.pos_ in ("VERB", "AUX") and verb.morph.get("Number"):
+            return verb.morph.get("Number")
+    return cand.morph.get("Number")
+
+
 def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
-    c_number = cand.morph.get("Number")
+    c_number = _phrase_number(cand)
     c_gender = cand.morph.get("Gender")
     if number and c_number and number not in c_number:
         return False
