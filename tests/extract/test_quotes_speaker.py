@@ -145,3 +145,11 @@ def test_quotes_speaker_elle_skips_a_plural_proper_noun(quotes_of):
     quotes = quotes_of("Les Zintanis ont affirmé qu'ils resteraient neutres. Mais la chercheuse Marie Lambert "
                        'ne croit pas à cette neutralité. "Cette promesse ne tiendra pas longtemps", dit-elle.')
     assert _speaker_of(quotes, "Cette promesse") == "Marie Lambert"
+
+
+def test_quotes_speaker_lone_name_apposed_to_a_description(quotes_of):
+    # "l'une des visiteuses, Kadiatou": the tagger labels the name a place; it still names her,
+    # and she is not the earlier "l'une des vendeuses"
+    quotes = quotes_of('"La saison a été bonne", me dit l\'une des vendeuses, Irina. '
+                       '"Nous reviendrons l\'an prochain", dit l\'une des visiteuses, Kadiatou.')
+    assert _speaker_of(quotes, "Nous reviendrons") == "Kadiatou"
