@@ -153,3 +153,18 @@ def test_quotes_speaker_lone_name_apposed_to_a_description(quotes_of):
     quotes = quotes_of('"La saison a été bonne", me dit l\'une des vendeuses, Irina. '
                        '"Nous reviendrons l\'an prochain", dit l\'une des visiteuses, Kadiatou.')
     assert _speaker_of(quotes, "Nous reviendrons") == "Kadiatou"
+
+
+def test_quotes_speaker_answer_is_the_one_asked_with_lui(quotes_of):
+    # "X lui a demandé si ... « Oui », a-t-il répondu": he who answers was asked, X asked
+    quotes = quotes_of('Le président Paul Girard a visité la base mardi. Le lendemain, le journal Le Matin '
+                       'lui a demandé si des troupes seraient envoyées. "Oui", a-t-il répondu, "en cas d\'attaque".')
+    assert _speaker_of(quotes, "Oui") == "Paul Girard"
+
+
+def test_quotes_speaker_answer_is_the_one_asked_with_a(quotes_of):
+    # "j'ai demandé à Y comment ... « ... », répond-il": Y answers, not the last one quoted
+    quotes = quotes_of('Le directeur Marc Petit a parlé au ministre. "Tout ira bien", dit le directeur. '
+                       "Après le meeting, j'ai demandé à M. Girard comment il voyait l'avenir. "
+                       '"Je reste optimiste pour la suite", répond-il.')
+    assert _speaker_of(quotes, "Je reste") == "Girard"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from veille.extract.quotes.clauses import ADDRESSEE_CASES, np_right
 from veille.extract.quotes.describe import Described, describe, expand_acronym
 from veille.extract.quotes.marks import QuotedSegment
 from veille.extract.quotes.subjects import SpeakerRef, preposed_subject
@@ -165,6 +166,9 @@ class SpeakerBook:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
+        asked = self._asked(tok, number, gender)
+        if asked is not None:
+            return asked
         here = self._sentence_index(tok)
         if not tok.lower_.startswith("-"):  # "Il a déclaré que": the previous sentence's subject first
             subject = self._previous_subject(tok, number, gender)
@@ -180,6 +184,31 @@ class SpeakerBook:
         if recent:
             return recent[0].actor
         return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
+
+    def _asked(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"X lui a demandé si ... « Oui », a-t-il répondu": who answers is the one asked — the
+        "à Y" of the question verb of this sentence or the one before, or the person its "lui"
+        stands for, met before the question — never X, the asker."""
+        if tok.head.lemma_.lower() not in self.lex.answer_verbs:
+            return None
+        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        question = next((t for t in reversed(self.doc[first:tok.i]) if t.pos_ == "VERB"
+                         and t.lemma_.lower() in self.lex.question_verbs
+                         and not any(s.contains(t.idx) for s in self.segments)), None)
+        if question is None:
+            return None
+        hearer = next((c for c in question.children if c.pos_ in ("NOUN", "PROPN")
+                       and any(g.dep_ == "case" and g.lower_ in ADDRESSEE_CASES for g in c.children)), None)
+        if hearer is not None:
+            start = min(k for k in range(hearer.left_edge.i, hearer.i + 1) if self.doc[k].pos_ != "ADP")
+            return self.actor(SpeakerRef(start, np_right(self.doc, hearer.i, tok.sent.end), hearer.i))
+        if not any(c.lower_ in ("lui", "leur") and c.i < question.i for c in question.children):
+            return None
+        before = question.sent.start
+        here = self._sentence_index(tok)
+        known = next((k for k in reversed(self.known) if k.head.i < before and _is_person(k)
+                      and here - k.sentence <= LOOKBACK_SENTENCES and _agrees_known(k, number, gender)), None)
+        return known.actor if known is not None else self._nearest_subject(self.doc[before], number, gender)
 
     def _previous_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """The subject of the main verb of the sentence before, when it is a name that agrees:
