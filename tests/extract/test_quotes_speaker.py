@@ -168,3 +168,10 @@ def test_quotes_speaker_answer_is_the_one_asked_with_a(quotes_of):
                        "Après le meeting, j'ai demandé à M. Girard comment il voyait l'avenir. "
                        '"Je reste optimiste pour la suite", répond-il.')
     assert _speaker_of(quotes, "Je reste") == "Girard"
+
+
+def test_quotes_speaker_pour_x_after_a_quote_ending_a_sentence(quotes_of):
+    # the parser opens the next sentence with the closing mark: "Pour X," still starts a clause
+    quotes = quotes_of('Il a parlé longtemps : "Le pays avance." Pour Martin, le pays est '
+                       '"un modèle de résilience pour toute la région".')
+    assert _speaker_of(quotes, "le pays est") == "Martin"

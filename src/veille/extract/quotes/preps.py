@@ -71,7 +71,14 @@ def _quote_follows(doc: Doc, end: int, segments: list[QuotedSegment]) -> bool:
 
 
 def _at_clause_start(doc: Doc, i: int) -> bool:
-    return i == doc[i].sent.start or doc[i - 1].text in CLAUSE_OPENERS or doc[i - 1].pos_ in ("CCONJ", "SCONJ")
+    return i == doc[i].sent.start or doc[i - 1].text in CLAUSE_OPENERS or doc[i - 1].pos_ in ("CCONJ", "SCONJ") \
+        or _after_closed_quote_sentence(doc, i)
+
+
+def _after_closed_quote_sentence(doc: Doc, i: int) -> bool:
+    """"« ... pays avance. » Pour X, ...": the sentence ended inside the quote marks (the parser
+    hangs the closing mark on the next sentence); what follows them starts a clause."""
+    return i >= 2 and doc[i - 1].text in QUOTE_CLOSERS and doc[i - 2].text in STOP_PUNCT
 
 
 def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef | None, int]:
