@@ -175,3 +175,8 @@ def test_quotes_speaker_pour_x_after_a_quote_ending_a_sentence(quotes_of):
     quotes = quotes_of('Il a parlé longtemps : "Le pays avance." Pour Martin, le pays est '
                        '"un modèle de résilience pour toute la région".')
     assert _speaker_of(quotes, "le pays est") == "Martin"
+
+
+def test_quotes_speaker_decrire_incise(quotes_of):
+    quotes = quotes_of('"Trois maisons ont brûlé dans la nuit", décrit le pompier Paul Martin.')
+    assert _speaker_of(quotes, "Trois maisons") == "Paul Martin"
