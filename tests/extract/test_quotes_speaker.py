@@ -180,3 +180,12 @@ def test_quotes_speaker_pour_x_after_a_quote_ending_a_sentence(quotes_of):
 def test_quotes_speaker_decrire_incise(quotes_of):
     quotes = quotes_of('"Trois maisons ont brûlé dans la nuit", décrit le pompier Paul Martin.')
     assert _speaker_of(quotes, "Trois maisons") == "Paul Martin"
+
+
+def test_quotes_speaker_il_falls_back_to_a_person_just_named(quotes_of):
+    # in the cleft "C'est dans ... que X a ..." the parser gives X no subject role: "il" is
+    # still the person named in the sentence before
+    quotes = quotes_of("C'est dans un entretien accordé à la télévision nationale que le colonel Oumar Tall, "
+                       "commandant des forces aériennes, a surpris les observateurs. "
+                       "Il y annonce avoir dissous le gouvernement.")
+    assert _speaker_of(quotes, "avoir dissous") == "Oumar Tall"

@@ -183,7 +183,8 @@ class SpeakerBook:
                 return person.actor
         if recent:
             return recent[0].actor
-        return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
+        return self._nearest_subject(tok, number, gender) or self._resolve_token(tok) \
+            or self._nearest_person(tok, number, gender)
 
     def _asked(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """"X lui a demandé si ... « Oui », a-t-il répondu": who answers is the one asked — the
@@ -246,6 +247,26 @@ class SpeakerBook:
         for cand in candidates:
             actor = self._subject_actor(cand)
             if actor is not None:
+                return actor
+        return None
+
+    def _nearest_person(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"C'est par une vidéo que le colonel X a retenu l'attention. Il y annonce ...": when the
+        parser gives no subject to stand for "il", a person named in the last two sentences."""
+        if number != "Sing":
+            return None
+        here = self._sentence_index(tok)
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PER" and e.end <= tok.i]):
+            if here - self._sentence_index(ent[0]) > 2:
+                break
+            last = ent[-1]
+            if any(s.contains(last.idx) for s in self.segments) or not _agrees(last, number, gender):
+                continue
+            ref = SpeakerRef(ent.start, ent.end, last.i)
+            desc = describe(self.doc, ref, self.lex)
+            if desc is not None and desc.proper:
+                actor = self._build(ref, desc)
+                self.remember(actor, last, desc.lemmas, named=True)
                 return actor
         return None
 
