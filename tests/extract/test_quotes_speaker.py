@@ -189,3 +189,11 @@ def test_quotes_speaker_il_falls_back_to_a_person_just_named(quotes_of):
                        "commandant des forces aériennes, a surpris les observateurs. "
                        "Il y annonce avoir dissous le gouvernement.")
     assert _speaker_of(quotes, "avoir dissous") == "Oumar Tall"
+
+
+def test_quotes_speaker_il_after_the_writer_names_someone(quotes_of):
+    # "Nous avons présenté ... au colonel X. ..., il a nié": X, not the soldier quoted before
+    quotes = quotes_of('"Nous tiendrons jusqu\'au bout", dit le sergent Ali Koné. Nous avons présenté ces '
+                       "accusations au colonel Pierre Durand, chef de la garnison. Dans un communiqué, "
+                       "il a nié que ses hommes aient tiré sur la foule.")
+    assert _speaker_of(quotes, "ses hommes") == "Pierre Durand"

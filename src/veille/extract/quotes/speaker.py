@@ -171,7 +171,7 @@ class SpeakerBook:
             return asked
         here = self._sentence_index(tok)
         if not tok.lower_.startswith("-"):  # "Il a déclaré que": the previous sentence's subject first
-            subject = self._previous_subject(tok, number, gender)
+            subject = self._previous_subject(tok, number, gender) or self._named_to_writer(tok, number, gender)
             if subject is not None:
                 return subject
         recent = [known for known in reversed(self.known)
@@ -233,6 +233,22 @@ class SpeakerBook:
         self.remember(actor, subj, desc.lemmas, named=True)
         return actor
 
+    def _named_to_writer(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"Nous avons interrogé le général X. Il a nié ...": when the sentence before tells what
+        the writer did ("nous", "je"), a third person "il" is the person it names, not someone
+        quoted earlier."""
+        start = tok.sent.start
+        if start == 0 or number != "Sing" or tok.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") \
+                or any(t.dep_.startswith("nsubj") for t in self.doc[start:tok.i]):
+            return None
+        prev = self.doc[start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None or subj.lower_ not in SPEAKING_PERSONS:
+            return None
+        people = [e for e in prev.ents if e.label_ == "PER" and _agrees(e[-1], number, gender)
+                  and not any(s.contains(e[-1].idx) for s in self.segments)]
+        return self._person_actor(people[-1]) if people else None
+
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """The closest earlier subject noun phrase that agrees with the pronoun; for "il" or "elle",
         a named person subject of the last two sentences first ("X, directeur de ..., affirme que
@@ -262,13 +278,20 @@ class SpeakerBook:
             last = ent[-1]
             if any(s.contains(last.idx) for s in self.segments) or not _agrees(last, number, gender):
                 continue
-            ref = SpeakerRef(ent.start, ent.end, last.i)
-            desc = describe(self.doc, ref, self.lex)
-            if desc is not None and desc.proper:
-                actor = self._build(ref, desc)
-                self.remember(actor, last, desc.lemmas, named=True)
+            actor = self._person_actor(ent)
+            if actor is not None:
                 return actor
         return None
+
+    def _person_actor(self, ent) -> Actor | None:
+        """The speaker a person's name (an entity span) makes, remembered for later pronouns."""
+        ref = SpeakerRef(ent.start, ent.end, ent.end - 1)
+        desc = describe(self.doc, ref, self.lex)
+        if desc is None or not desc.proper:
+            return None
+        actor = self._build(ref, desc)
+        self.remember(actor, self.doc[ent.end - 1], desc.lemmas, named=True)
+        return actor
 
     def _subject_actor(self, cand: Token) -> Actor | None:
         ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
