@@ -197,3 +197,10 @@ def test_quotes_speaker_il_after_the_writer_names_someone(quotes_of):
                        "accusations au colonel Pierre Durand, chef de la garnison. Dans un communiqué, "
                        "il a nié que ses hommes aient tiré sur la foule.")
     assert _speaker_of(quotes, "ses hommes") == "Pierre Durand"
+
+
+def test_quotes_speaker_il_is_not_a_feminine_country(quotes_of):
+    # "la Turquie" is feminine by its article: "déclare-t-il" cannot stand for it
+    quotes = quotes_of('La Turquie a affirmé que les pêcheurs étaient en règle. '
+                       '"Ils m\'ont chassé sans raison", déclare-t-il.')
+    assert _speaker_of(quotes, "Ils m'ont") != "Turquie"

@@ -396,12 +396,22 @@ def _phrase_number(cand: Token) -> list[str]:
     return cand.morph.get("Number")
 
 
+def _article_gender(cand: Token) -> str | None:
+    """The gender a singular article gives a proper noun: "la Russie" is Fem, "le Mali" Masc
+    (the tagger's own gender for a proper noun is a guess)."""
+    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i
+                and c.lower_ in ("le", "la", "du", "au")), None)
+    if det is None:
+        return None
+    return "Fem" if det.lower_ == "la" else "Masc"
+
+
 def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
     c_number = _phrase_number(cand)
     c_gender = cand.morph.get("Gender")
     if number and c_number and number not in c_number:
         return False
     if cand.pos_ == "PROPN":
-        titled = _title_gender(cand)
+        titled = _title_gender(cand) or _article_gender(cand)
         return not (gender and titled and gender != titled)
     return not (gender and c_gender and gender not in c_gender)
