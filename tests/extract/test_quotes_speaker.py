@@ -204,3 +204,11 @@ def test_quotes_speaker_il_is_not_a_feminine_country(quotes_of):
     quotes = quotes_of('La Turquie a affirmé que les pêcheurs étaient en règle. '
                        '"Ils m\'ont chassé sans raison", déclare-t-il.')
     assert _speaker_of(quotes, "Ils m'ont") != "Turquie"
+
+
+def test_quotes_speaker_subject_modified_by_a_participle_clause(quotes_of):
+    # "Un homme portant un manteau brodé d'argent chante :": the man, not the cloth
+    quotes = quotes_of('Un vieil homme portant un manteau brodé d\'argent chante : '
+                       '"Gloire à notre pays, qui nous protège."')
+    name = _speaker_of(quotes, "Gloire")
+    assert name is not None and "homme" in name and not name.startswith("manteau")
