@@ -212,3 +212,10 @@ def test_quotes_speaker_subject_modified_by_a_participle_clause(quotes_of):
                        '"Gloire à notre pays, qui nous protège."')
     name = _speaker_of(quotes, "Gloire")
     assert name is not None and "homme" in name and not name.startswith("manteau")
+
+
+def test_quotes_speaker_acronym_defined_in_parentheses(quotes_of):
+    # the letters of "RA" are not those of "Armée révolutionnaire": the parentheses define it
+    quotes = quotes_of("Les combattants du groupe d'Armée révolutionnaire (RA) ont attaqué la ville. "
+                       "Selon la RA, trois villages sont désormais sous son contrôle.")
+    assert _speaker_of(quotes, "trois villages") == "Armée révolutionnaire"

@@ -92,7 +92,25 @@ def expand_acronym(doc: Doc, name: str) -> str:
         capitals = "".join(w[0] for w in ent.text.replace("-", " ").split() if w[0].isupper())
         if capitals == name and len(ent) > 1:
             return ent.text
-    return name
+    return _defined_in_parentheses(doc, name) or name
+
+
+def _defined_in_parentheses(doc: Doc, name: str) -> str | None:
+    """"le groupe d'État islamique (IS)": an acronym in parentheses right after a capitalised
+    name stands for it, whatever language its letters come from."""
+    for tok in doc:
+        if tok.text != name or not (1 < tok.i < len(doc) - 1) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        named = next((ent for ent in doc.ents if ent.end == tok.i - 1 and len(ent) > 1), None)
+        if named is not None:
+            return named.text
+        start = tok.i - 1
+        while start - 1 >= 0 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and tok.i - start < 6:
+            start -= 1
+        if start < tok.i - 2 and doc[start].text[:1].isupper():
+            return doc[start:tok.i - 1].text
+    return None
 
 
 def _text(doc: Doc, a: int, b: int) -> str:
