@@ -115,3 +115,107 @@ def test_quotes_speaker_incise_verb_tagged_as_a_noun(quotes_of):
 ])
 def test_quotes_speaker_in_context(quotes_of, text, quote_start, speaker):
     assert _speaker_of(quotes_of(text), quote_start) == speaker
+
+
+def test_quotes_speaker_selon_after_quote_then_conjunction(quotes_of):
+    # "« ... » selon X et « ... »": X said both, not the speaker quoted before
+    quotes = quotes_of('"Les prix vont encore monter", déclare M. Paul Girard. '
+                       '"Le pays a gagné un levier important" selon le professeur Martin et '
+                       '"il est normal qu\'il veuille en profiter."')
+    assert _speaker_of(quotes, "Le pays a gagné") == "Martin"
+    assert _speaker_of(quotes, "il est normal") == "Martin"
+
+
+def test_quotes_speaker_je_of_the_quote_is_its_speaker(quotes_of):
+    # the parser gives the quote's "Je" as the subject of "ajoutant": the quote's speaker adds
+    quotes = quotes_of('Paul Roche est arrivé lundi. "Je refuse de signer", a-t-il déclaré, '
+                       "ajoutant qu'il attendait des garanties.")
+    assert _speaker_of(quotes, "il attendait") == "Paul Roche"
+
+
+def test_quotes_speaker_je_after_a_quote_is_the_one_quoted(quotes_of):
+    # an interview's answer without quote marks: "je" is the person quoted just before
+    quotes = quotes_of('"La récolte sera mauvaise", affirme l\'agronome Luc Benoit. '
+                       "Les pluies ont manqué. Je pense que les prix vont monter.")
+    assert _speaker_of(quotes, "les prix") == "Luc Benoit"
+
+
+def test_quotes_speaker_elle_skips_a_plural_proper_noun(quotes_of):
+    # the tagger makes "Zintanis" a singular proper noun; "Les" and "ont" say it is plural
+    quotes = quotes_of("Les Zintanis ont affirmé qu'ils resteraient neutres. Mais la chercheuse Marie Lambert "
+                       'ne croit pas à cette neutralité. "Cette promesse ne tiendra pas longtemps", dit-elle.')
+    assert _speaker_of(quotes, "Cette promesse") == "Marie Lambert"
+
+
+def test_quotes_speaker_lone_name_apposed_to_a_description(quotes_of):
+    # "l'une des visiteuses, Kadiatou": the tagger labels the name a place; it still names her,
+    # and she is not the earlier "l'une des vendeuses"
+    quotes = quotes_of('"La saison a été bonne", me dit l\'une des vendeuses, Irina. '
+                       '"Nous reviendrons l\'an prochain", dit l\'une des visiteuses, Kadiatou.')
+    assert _speaker_of(quotes, "Nous reviendrons") == "Kadiatou"
+
+
+def test_quotes_speaker_answer_is_the_one_asked_with_lui(quotes_of):
+    # "X lui a demandé si ... « Oui », a-t-il répondu": he who answers was asked, X asked
+    quotes = quotes_of('Le président Paul Girard a visité la base mardi. Le lendemain, le journal Le Matin '
+                       'lui a demandé si des troupes seraient envoyées. "Oui", a-t-il répondu, "en cas d\'attaque".')
+    assert _speaker_of(quotes, "Oui") == "Paul Girard"
+
+
+def test_quotes_speaker_answer_is_the_one_asked_with_a(quotes_of):
+    # "j'ai demandé à Y comment ... « ... », répond-il": Y answers, not the last one quoted
+    quotes = quotes_of('Le directeur Marc Petit a parlé au ministre. "Tout ira bien", dit le directeur. '
+                       "Après le meeting, j'ai demandé à M. Girard comment il voyait l'avenir. "
+                       '"Je reste optimiste pour la suite", répond-il.')
+    assert _speaker_of(quotes, "Je reste") == "Girard"
+
+
+def test_quotes_speaker_pour_x_after_a_quote_ending_a_sentence(quotes_of):
+    # the parser opens the next sentence with the closing mark: "Pour X," still starts a clause
+    quotes = quotes_of('Il a parlé longtemps : "Le pays avance." Pour Martin, le pays est '
+                       '"un modèle de résilience pour toute la région".')
+    assert _speaker_of(quotes, "le pays est") == "Martin"
+
+
+def test_quotes_speaker_decrire_incise(quotes_of):
+    quotes = quotes_of('"Trois maisons ont brûlé dans la nuit", décrit le pompier Paul Martin.')
+    assert _speaker_of(quotes, "Trois maisons") == "Paul Martin"
+
+
+def test_quotes_speaker_il_falls_back_to_a_person_just_named(quotes_of):
+    # in the cleft "C'est dans ... que X a ..." the parser gives X no subject role: "il" is
+    # still the person named in the sentence before
+    quotes = quotes_of("C'est dans un entretien accordé à la télévision nationale que le colonel Oumar Tall, "
+                       "commandant des forces aériennes, a surpris les observateurs. "
+                       "Il y annonce avoir dissous le gouvernement.")
+    assert _speaker_of(quotes, "avoir dissous") == "Oumar Tall"
+
+
+def test_quotes_speaker_il_after_the_writer_names_someone(quotes_of):
+    # "Nous avons présenté ... au colonel X. ..., il a nié": X, not the soldier quoted before
+    quotes = quotes_of('"Nous tiendrons jusqu\'au bout", dit le sergent Ali Koné. Nous avons présenté ces '
+                       "accusations au colonel Pierre Durand, chef de la garnison. Dans un communiqué, "
+                       "il a nié que ses hommes aient tiré sur la foule.")
+    assert _speaker_of(quotes, "ses hommes") == "Pierre Durand"
+
+
+def test_quotes_speaker_il_is_not_a_feminine_country(quotes_of):
+    # "la Turquie" is feminine by its article: "déclare-t-il" cannot stand for it
+    quotes = quotes_of('La Turquie a affirmé que les pêcheurs étaient en règle. '
+                       '"Ils m\'ont chassé sans raison", déclare-t-il.')
+    assert _speaker_of(quotes, "Ils m'ont") != "Turquie"
+
+
+def test_quotes_speaker_subject_modified_by_a_participle_clause(quotes_of):
+    # "Un homme portant un manteau brodé d'argent chante :": the man, not the cloth
+    quotes = quotes_of('Un vieil homme portant un manteau brodé d\'argent chante : '
+                       '"Gloire à notre pays, qui nous protège."')
+    name = _speaker_of(quotes, "Gloire")
+    assert name is not None and "homme" in name and not name.startswith("manteau")
+
+
+def test_quotes_speaker_acronym_defined_in_parentheses(quotes_of):
+    # the letters of "RA" are not those of "Armée révolutionnaire": the parentheses define it
+    quotes = quotes_of("Les combattants du groupe d'Armée révolutionnaire (RA) ont attaqué la ville. "
+                       "Selon la RA, trois villages sont désormais sous son contrôle.")
+    assert _speaker_of(quotes, "trois villages") == "Armée révolutionnaire"

@@ -103,6 +103,8 @@ class ReportingLexicon:
     impersonal_subjects: frozenset[str]
     name_titles: frozenset[str]
     sources: tuple[tuple[str, str], ...]
+    question_verbs: frozenset[str] = frozenset()  # "lui a demandé si": asking someone
+    answer_verbs: frozenset[str] = frozenset()  # "a-t-il répondu": the one asked speaks
     verb_index: Mapping[str, ReportingCue] = field(default_factory=dict, compare=False, repr=False)
     multiword: tuple[ReportingCue, ...] = field(default=(), compare=False, repr=False)
     multiword_index: Mapping[str, tuple[ReportingCue, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -190,6 +192,8 @@ def _load(path: Path) -> ReportingLexicon:
         impersonal_subjects=frozenset(str(s) for s in data["impersonal_subjects"]),
         name_titles=frozenset(str(t) for t in data["name_titles"]),
         sources=sources,
+        question_verbs=frozenset(str(v) for v in data.get("question_verbs", [])),
+        answer_verbs=frozenset(str(v) for v in data.get("answer_verbs", [])),
     )
     known = {k for k, _ in sources}
     for cue in lex.verbs + lex.prepositions + lex.incises:

@@ -76,6 +76,14 @@ def _all_proper(doc: Doc, a: int, b: int) -> bool:
     return b - a >= 2 and all(doc[k].pos_ == "PROPN" or doc[k].dep_ == "flat:name" for k in range(a, b))
 
 
+def _apposed_name(doc: Doc, part: tuple[int, int], parts: list[tuple[int, int]]) -> bool:
+    """"l'une des spectatrices, Olga": a lone capitalised proper noun set after a description
+    names that person, whatever entity label the tagger gave it."""
+    a, b = part
+    return part != parts[0] and b - a == 1 and doc[a].pos_ == "PROPN" and doc[a].text[:1].isupper() \
+        and doc[parts[0][0]:parts[0][1]].root.pos_ in ("NOUN", "PRON")
+
+
 def expand_acronym(doc: Doc, name: str) -> str:
     """"HRW" -> "Human Rights Watch" when the article spells the name out somewhere."""
     if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
@@ -84,7 +92,25 @@ def expand_acronym(doc: Doc, name: str) -> str:
         capitals = "".join(w[0] for w in ent.text.replace("-", " ").split() if w[0].isupper())
         if capitals == name and len(ent) > 1:
             return ent.text
-    return name
+    return _defined_in_parentheses(doc, name) or name
+
+
+def _defined_in_parentheses(doc: Doc, name: str) -> str | None:
+    """"le groupe d'État islamique (IS)": an acronym in parentheses right after a capitalised
+    name stands for it, whatever language its letters come from."""
+    for tok in doc:
+        if tok.text != name or not (1 < tok.i < len(doc) - 1) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        named = next((ent for ent in doc.ents if ent.end == tok.i - 1 and len(ent) > 1), None)
+        if named is not None:
+            return named.text
+        start = tok.i - 1
+        while start - 1 >= 0 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and tok.i - start < 6:
+            start -= 1
+        if start < tok.i - 2 and doc[start].text[:1].isupper():
+            return doc[start:tok.i - 1].text
+    return None
 
 
 def _text(doc: Doc, a: int, b: int) -> str:
@@ -96,12 +122,13 @@ def describe(doc: Doc, ref: SpeakerRef, lex: ReportingLexicon) -> Described | No
     if not parts:
         return None
     named = next((p for p in parts if _entity_in(doc, *p, ("PER",))), None) \
-        or next((p for p in parts if _all_proper(doc, *p)), None) \
+        or next((p for p in parts if _all_proper(doc, *p) or _apposed_name(doc, p, parts)), None) \
         or next((p for p in parts if _entity_in(doc, *p, ("ORG", "MISC"))), None)
     main = named or parts[0]
     others = [_text(doc, *p) for p in parts if p != main and doc[p[0]].pos_ != "ADP"]
     lemmas = frozenset(doc[a:b].root.lemma_.lower() for a, b in parts if b > a)
-    ent = _entity_in(doc, *main, ("PER",)) or (main if _all_proper(doc, *main) else None) \
+    ent = _entity_in(doc, *main, ("PER",)) \
+        or (main if _all_proper(doc, *main) or _apposed_name(doc, main, parts) else None) \
         or _entity_in(doc, *main, ("ORG", "MISC"))
     if ent is not None:
         name_a = _strip_det(doc, ent[0], ent[1], lex) if doc[ent[0]].lower_.rstrip(".") in _titles(lex) \

@@ -115,6 +115,7 @@ def to_quotes(text: str, drafts: list[Draft], book: SpeakerBook) -> list[Quote]:
         else:
             speaker = book.actor(draft.att.speaker)
         speakers[id(draft)] = speaker
+        book.heard(draft.start, draft.end, speaker)
         quotes.append(Quote(speaker=speaker, text=text[draft.start:draft.end], start=draft.start, end=draft.end,
                             kind=draft.kind, cue=draft.att.cue))
     return quotes

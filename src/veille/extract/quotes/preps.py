@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from veille.knowledge.resolver import DocActors
 
 CLITICS = frozenset({"le", "l'", "l’", "la"})
-BEFORE_TRAILING = frozenset({",", "»", "”"})  # "..., selon X." / "« ... » selon X."
+BEFORE_TRAILING = frozenset({",", "»", "”", '"'})  # "..., selon X." / "« ... » selon X."
+QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–"})
 
 
@@ -70,7 +71,14 @@ def _quote_follows(doc: Doc, end: int, segments: list[QuotedSegment]) -> bool:
 
 
 def _at_clause_start(doc: Doc, i: int) -> bool:
-    return i == doc[i].sent.start or doc[i - 1].text in CLAUSE_OPENERS or doc[i - 1].pos_ in ("CCONJ", "SCONJ")
+    return i == doc[i].sent.start or doc[i - 1].text in CLAUSE_OPENERS or doc[i - 1].pos_ in ("CCONJ", "SCONJ") \
+        or _after_closed_quote_sentence(doc, i)
+
+
+def _after_closed_quote_sentence(doc: Doc, i: int) -> bool:
+    """"« ... pays avance. » Pour X, ...": the sentence ended inside the quote marks (the parser
+    hangs the closing mark on the next sentence); what follows them starts a clause."""
+    return i >= 2 and doc[i - 1].text in QUOTE_CLOSERS and doc[i - 2].text in STOP_PUNCT
 
 
 def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef | None, int]:
@@ -80,6 +88,8 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
     if k < len(doc) and doc[k].lower_ in PERSONAL_PRONOUNS:
         return SpeakerRef(k, k + 1, k), k + 1
     ref = phrase_after(doc, k, lex)
+    if ref is not None and ref.end - 1 > ref.head and doc[ref.end - 1].pos_ == "CCONJ":
+        ref = SpeakerRef(ref.start, ref.end - 1, ref.head)  # "selon X et « ... »": "et" links the quotes
     return ref, (ref.end if ref is not None else k)
 
 
@@ -150,6 +160,7 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
     prev = doc[a - 1].text if a > 0 else "."
     closes = nxt in STOP_PUNCT or b >= doc[a].sent.end or nxt == "," and b + 1 < len(doc) \
         and doc[b + 1].pos_ == "CCONJ"  # "..., selon un sondage, et beaucoup ont peur ..."
+    closes = closes or _after_quote_then_conjunction(doc, a, b, segments)
     if nxt == "," and not (closes and prev in BEFORE_TRAILING):
         first = _after_nested_prep(doc, b + 1, lex)
         return trimmed_chars(doc, first, clause_end(doc, first, lex, segments))
@@ -163,6 +174,15 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
         first = _whole_statement(doc, clause_start(doc, a, segments), a)
         return trimmed_chars(doc, first, a)
     return None
+
+
+def _after_quote_then_conjunction(doc: Doc, a: int, b: int, segments: list[QuotedSegment]) -> bool:
+    """"« ... » selon X et « ... »": a phrase right after closing quote marks and followed by a
+    conjunction attributes the quoted words before it, as "« ... », selon X." does."""
+    prev = doc[a - 1] if a > 0 else None
+    if prev is None or prev.text not in QUOTE_CLOSERS or b >= len(doc) or doc[b].pos_ != "CCONJ":
+        return False
+    return any(s.close_end == prev.idx + len(prev.text) for s in segments)
 
 
 def _after_nested_prep(doc: Doc, k: int, lex: ReportingLexicon) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from veille.extract.quotes.clauses import ADDRESSEE_CASES, np_right
 from veille.extract.quotes.describe import Described, describe, expand_acronym
 from veille.extract.quotes.marks import QuotedSegment
 from veille.extract.quotes.subjects import SpeakerRef, preposed_subject
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"})
 PLACE_LABELS = ("LOC", "GPE")
 LOOKBACK_SENTENCES = 4
+# "je", "nous" ... name whoever is talking: inside a quote, its speaker; never a name of their own
+SPEAKING_PERSONS = frozenset({"je", "j'", "j’", "moi", "nous", "tu", "vous"})
 
 
 @dataclass
@@ -34,6 +37,16 @@ class _Known:
     lemmas: frozenset[str]
     sentence: int
     named: bool = False  # met by its proper name, not a description or a pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A quote attributed so far: its characters, the sentence it ends in, its speaker."""
+
+    start: int
+    end: int
+    sentence: int
+    actor: Actor
 
 
 def _definite_before(doc: Doc, start: int) -> bool:
@@ -59,6 +72,7 @@ class SpeakerBook:
     lex: ReportingLexicon
     segments: list[QuotedSegment] = field(default_factory=list)
     known: list[_Known] = field(default_factory=list)
+    said: list[_Said] = field(default_factory=list)  # quotes attributed so far
     sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -70,6 +84,8 @@ class SpeakerBook:
     def actor(self, ref: SpeakerRef | None) -> Actor | None:
         if ref is None:
             return None
+        if self.doc[ref.head].lower_ in SPEAKING_PERSONS:
+            return self._speaking_person(self.doc[ref.head])
         if ref.is_pronoun(self.doc):
             actor = self._pronoun(self.doc[ref.head])
             if actor is not None:
@@ -82,6 +98,24 @@ class SpeakerBook:
         actor = self._named_person(ref, desc, actor) or actor
         self.remember(actor, self.doc[ref.head], desc.lemmas, named=desc.proper)
         return actor
+
+    def heard(self, start: int, end: int, actor: Actor | None) -> None:
+        """A quote [start, end) of doc.text and its speaker, for the "je" of a later cue."""
+        if actor is not None and end > start:
+            last = self.doc.char_span(start, end, alignment_mode="expand")
+            sentence = self._sentence_index(last[-1]) if last is not None and len(last) else len(self.sentence_starts)
+            self.said.append(_Said(start, end, sentence, actor))
+
+    def _speaking_person(self, tok: Token) -> Actor | None:
+        """"« Je ne viendrai pas », a-t-il dit, ajoutant que ...": the parser may give the quote's
+        "Je" as the subject of a cue outside it; it is the quote's speaker who talks. Outside
+        quotes, a "je" a few sentences after a quote is the interviewee answering on."""
+        inside = next((said.actor for said in reversed(self.said) if said.start <= tok.idx < said.end), None)
+        if inside is not None:
+            return inside
+        here = self._sentence_index(tok)
+        return next((said.actor for said in reversed(self.said)
+                     if said.end <= tok.idx and here - said.sentence <= LOOKBACK_SENTENCES), None)
 
     def remember(self, actor: Actor, head: Token, lemmas: frozenset[str] = frozenset(), named: bool = False) -> None:
         sent_index = self._sentence_index(head)
@@ -132,9 +166,12 @@ class SpeakerBook:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
         number, gender = _number(tok), _gender(tok)
+        asked = self._asked(tok, number, gender)
+        if asked is not None:
+            return asked
         here = self._sentence_index(tok)
         if not tok.lower_.startswith("-"):  # "Il a déclaré que": the previous sentence's subject first
-            subject = self._previous_subject(tok, number, gender)
+            subject = self._previous_subject(tok, number, gender) or self._named_to_writer(tok, number, gender)
             if subject is not None:
                 return subject
         recent = [known for known in reversed(self.known)
@@ -146,7 +183,33 @@ class SpeakerBook:
                 return person.actor
         if recent:
             return recent[0].actor
-        return self._nearest_subject(tok, number, gender) or self._resolve_token(tok)
+        return self._nearest_subject(tok, number, gender) or self._resolve_token(tok) \
+            or self._nearest_person(tok, number, gender)
+
+    def _asked(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"X lui a demandé si ... « Oui », a-t-il répondu": who answers is the one asked — the
+        "à Y" of the question verb of this sentence or the one before, or the person its "lui"
+        stands for, met before the question — never X, the asker."""
+        if tok.head.lemma_.lower() not in self.lex.answer_verbs:
+            return None
+        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        question = next((t for t in reversed(self.doc[first:tok.i]) if t.pos_ == "VERB"
+                         and t.lemma_.lower() in self.lex.question_verbs
+                         and not any(s.contains(t.idx) for s in self.segments)), None)
+        if question is None:
+            return None
+        hearer = next((c for c in question.children if c.pos_ in ("NOUN", "PROPN")
+                       and any(g.dep_ == "case" and g.lower_ in ADDRESSEE_CASES for g in c.children)), None)
+        if hearer is not None:
+            start = min(k for k in range(hearer.left_edge.i, hearer.i + 1) if self.doc[k].pos_ != "ADP")
+            return self.actor(SpeakerRef(start, np_right(self.doc, hearer.i, tok.sent.end), hearer.i))
+        if not any(c.lower_ in ("lui", "leur") and c.i < question.i for c in question.children):
+            return None
+        before = question.sent.start
+        here = self._sentence_index(tok)
+        known = next((k for k in reversed(self.known) if k.head.i < before and _is_person(k)
+                      and here - k.sentence <= LOOKBACK_SENTENCES and _agrees_known(k, number, gender)), None)
+        return known.actor if known is not None else self._nearest_subject(self.doc[before], number, gender)
 
     def _previous_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """The subject of the main verb of the sentence before, when it is a name that agrees:
@@ -170,6 +233,22 @@ class SpeakerBook:
         self.remember(actor, subj, desc.lemmas, named=True)
         return actor
 
+    def _named_to_writer(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"Nous avons interrogé le général X. Il a nié ...": when the sentence before tells what
+        the writer did ("nous", "je"), a third person "il" is the person it names, not someone
+        quoted earlier."""
+        start = tok.sent.start
+        if start == 0 or number != "Sing" or tok.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") \
+                or any(t.dep_.startswith("nsubj") for t in self.doc[start:tok.i]):
+            return None
+        prev = self.doc[start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None or subj.lower_ not in SPEAKING_PERSONS:
+            return None
+        people = [e for e in prev.ents if e.label_ == "PER" and _agrees(e[-1], number, gender)
+                  and not any(s.contains(e[-1].idx) for s in self.segments)]
+        return self._person_actor(people[-1]) if people else None
+
     def _nearest_subject(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
         """The closest earlier subject noun phrase that agrees with the pronoun; for "il" or "elle",
         a named person subject of the last two sentences first ("X, directeur de ..., affirme que
@@ -186,6 +265,33 @@ class SpeakerBook:
             if actor is not None:
                 return actor
         return None
+
+    def _nearest_person(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
+        """"C'est par une vidéo que le colonel X a retenu l'attention. Il y annonce ...": when the
+        parser gives no subject to stand for "il", a person named in the last two sentences."""
+        if number != "Sing":
+            return None
+        here = self._sentence_index(tok)
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PER" and e.end <= tok.i]):
+            if here - self._sentence_index(ent[0]) > 2:
+                break
+            last = ent[-1]
+            if any(s.contains(last.idx) for s in self.segments) or not _agrees(last, number, gender):
+                continue
+            actor = self._person_actor(ent)
+            if actor is not None:
+                return actor
+        return None
+
+    def _person_actor(self, ent) -> Actor | None:
+        """The speaker a person's name (an entity span) makes, remembered for later pronouns."""
+        ref = SpeakerRef(ent.start, ent.end, ent.end - 1)
+        desc = describe(self.doc, ref, self.lex)
+        if desc is None or not desc.proper:
+            return None
+        actor = self._build(ref, desc)
+        self.remember(actor, self.doc[ent.end - 1], desc.lemmas, named=True)
+        return actor
 
     def _subject_actor(self, cand: Token) -> Actor | None:
         ref = preposed_subject(self.doc, cand.head, self.lex) if cand.head.i > cand.i else None
@@ -274,12 +380,38 @@ def _title_gender(cand: Token) -> str | None:
     return "Masc" if word in MASCULINE_TITLES else "Fem" if word in FEMININE_TITLES else None
 
 
+def _phrase_number(cand: Token) -> list[str]:
+    """The number of a noun phrase. The tagger's number of a proper noun is a guess ("les Houthis"
+    comes out singular): its article's number decides, else that of the verb it is the subject of
+    ("Houthis ont déclaré")."""
+    if cand.pos_ != "PROPN":
+        return cand.morph.get("Number")
+    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i and c.morph.get("Number")), None)
+    if det is not None:
+        return det.morph.get("Number")
+    if cand.dep_ in ("nsubj", "nsubj:pass"):
+        verb = next((c for c in cand.head.children if c.dep_.startswith("aux") and c.morph.get("Number")), cand.head)
+        if verb.pos_ in ("VERB", "AUX") and verb.morph.get("Number"):
+            return verb.morph.get("Number")
+    return cand.morph.get("Number")
+
+
+def _article_gender(cand: Token) -> str | None:
+    """The gender a singular article gives a proper noun: "la Russie" is Fem, "le Mali" Masc
+    (the tagger's own gender for a proper noun is a guess)."""
+    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i
+                and c.lower_ in ("le", "la", "du", "au")), None)
+    if det is None:
+        return None
+    return "Fem" if det.lower_ == "la" else "Masc"
+
+
 def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
-    c_number = cand.morph.get("Number")
+    c_number = _phrase_number(cand)
     c_gender = cand.morph.get("Gender")
     if number and c_number and number not in c_number:
         return False
     if cand.pos_ == "PROPN":
-        titled = _title_gender(cand)
+        titled = _title_gender(cand) or _article_gender(cand)
         return not (gender and titled and gender != titled)
     return not (gender and c_gender and gender not in c_gender)

@@ -75,6 +75,8 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
                              or any(c.dep_ == "case" for c in subj.children)):
         subj = None  # "Dans une interview à la radio, X a dit": a phrase after a preposition is no subject
     head = subj.i if subj is not None else _nearest_left_head(doc, group, sent_start)
+    if subj is None and head is not None:
+        head = _modified_noun(doc, head, sent_start)
     if head is None or lex.is_impersonal(doc[head].text):
         return None
     if doc[head].lower_ in RELATIVE:
@@ -83,6 +85,18 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
         return SpeakerRef(head, head + 1, head)
     start = np_left(doc, head, sent_start)
     return SpeakerRef(start, _cut_relative(doc, start, group), head)
+
+
+def _modified_noun(doc: Doc, head: int, floor: int) -> int:
+    """"Un homme portant un manteau brodé d'or chante", "Un étudiant qui a requis l'anonymat a
+    indiqué": the noun next to the verb may sit inside a participle or relative clause that
+    modifies the subject; the subject is the noun that clause modifies."""
+    for anc in doc[head].ancestors:
+        if anc.i < floor:
+            break
+        if anc.dep_ in ("acl", "acl:relcl") and floor <= anc.head.i < anc.i and anc.head.pos_ in ("NOUN", "PROPN"):
+            return anc.head.i
+    return head
 
 
 def _object_position(doc: Doc, subj: Token, floor: int) -> bool:
