@@ -378,13 +378,19 @@ def predicative(tok: Token) -> bool:
 
 def nominal(tok: Token) -> bool:
     """A token that can head a noun phrase: nouns, and adjectives or participles used as nouns ("les
-    putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé")."""
-    has_det = any(c.dep_ == "det" for c in tok.children)
+    putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé").
+
+    The determiner is looked for only where it decides: ``Token.children`` walks the token's whole
+    subtree, and this runs for every noun of the article."""
     if tok.dep_ == "amod":
-        return has_det  # a noun parsed as a modifier ("l'organisation armée basque") is not one
+        return _has_det(tok)  # a noun parsed as a modifier ("l'organisation armée basque") is not one
     if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    return has_det or tok.dep_ in ARG_DEPS
+    return _has_det(tok) or tok.dep_ in ARG_DEPS
+
+
+def _has_det(tok: Token) -> bool:
+    return any(c.dep_ == "det" for c in tok.children)
 
 
 __all__ = ["Describer", "nominal"]
