@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.extract.claims import assess
 from veille.extract.event_model.hybrid import combine, rescore
@@ -119,16 +119,24 @@ class _Context:
     model: EventTypeModel | None = None  # the learned parts (the argument picker)
     _actors: dict[int, Actor | None] = field(default_factory=dict)
     _places: dict[str, Place | None] = field(default_factory=dict)
+    _ents: tuple[Span, ...] | None = None
 
     def actor_of(self, tok: Token) -> Actor | None:
         if tok.i not in self._actors:
             found = self.actors.actor_for_token(tok) if self.actors is not None else None
             if found is None and self.actors is not None and tok.ent_type_ in NAMED_ENTITIES:
-                found = self.actors.actor_for_span(_entity(tok))
+                found = self.actors.actor_for_span(self.entity(tok))
             if found is None and self.actors is not None and tok.pos_ == "PROPN":
                 found = _place_authority(self.actors.place_for_token(tok))
-            self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon)
+            self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon, self.entity)
         return self._actors[tok.i]
+
+    def entity(self, tok: Token) -> Span:
+        """The named entity a token with an entity type is part of. The document's entities are read
+        once: ``Doc.ents`` makes every entity span of the article again at each access."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return next(e for e in self._ents if e.start <= tok.i < e.end)
 
     def members(self, tok: Token | None) -> list[Actor | None]:
         """The actors a participant stands for: each member of a group ("quatre des pays"), else its actor."""
@@ -293,12 +301,13 @@ def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> flo
 # --------------------------------------------------------------------------- participants
 
 
-def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
-    """A participant the text names but the knowledge base cannot place: "Cinq hommes", "la mosquée"."""
+def fallback_actor(tok: Token, lexicon: Lexicon, entity: Callable[[Token], Span] | None = None) -> Actor | None:
+    """A participant the text names but the knowledge base cannot place: "Cinq hommes", "la mosquée".
+    ``entity``: the named entity of a token (``_Context.entity``, which reads the entities once)."""
     if tok.pos_ == "PRON":
         return None
     if tok.ent_type_ in ("PER", "ORG"):
-        return Actor(name=_entity(tok).text, confidence=FALLBACK_CONFIDENCE)
+        return Actor(name=(entity or _entity)(tok).text, confidence=FALLBACK_CONFIDENCE)
     lemma = tok.lemma_.lower()
     named = tok.pos_ == "PROPN" or lemma in lexicon.persons or lemma in lexicon.places
     group = (tok.pos_ == "NUM" or lemma in lexicon.quantities) and any(
