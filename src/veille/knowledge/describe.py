@@ -52,7 +52,7 @@ class Describer:
         short = self.coref.short_name(tok)
         if short is not None:
             return short, span
-        rm = role_for(tok, self.kb, self.roles_at) if nominal(tok) and not predicative(tok) else None
+        rm = self._role(tok)
         if rm is not None:
             return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
@@ -66,6 +66,13 @@ class Describer:
         return None, span
 
     # ------------------------------------------------------------------ role descriptions
+
+    def _role(self, tok: Token) -> RoleMatch | None:
+        """The role term of a noun phrase headed by ``tok``. The role terms are asked first: for most
+        nouns they answer at once that none applies, where ``nominal`` and ``predicative`` walk the
+        token's dependents (a lookup without side effects but its per-article memo)."""
+        rm = role_for(tok, self.kb, self.roles_at)
+        return rm if rm is not None and nominal(tok) and not predicative(tok) else None
 
     def _role_actor(self, tok: Token, rm: RoleMatch) -> Actor | None:
         named = self.names.apposed(tok, rm)

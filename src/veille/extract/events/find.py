@@ -13,6 +13,7 @@ attribution) are kept once, the body preferred to sub-headings.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -64,7 +65,7 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
     told: list[Told] = []
     named: list[Event] = []  # events whose doer is named, not a pronoun ("Ils ont ..." in a witness's quote)
     for frame in find_frames(doc, lexicon, ctx.actor_of):
-        heading = _is_heading(frame.trigger)
+        heading = _is_heading(frame.trigger, ctx.sentence)
         taken_up = _takes_up(frame)
         earlier = [t.event for t in told]
         events = _realise(frame, ctx, earlier)
@@ -88,7 +89,7 @@ def token_actors(doc: Doc, actors, lexicon: Lexicon) -> Callable[[Token], Actor 
 
 def _with_model(told: list[Told], ctx: _Context, model: EventTypeModel) -> list[Told]:
     def realise(frame: Frame) -> list[Told]:
-        return [Told(e, _is_heading(frame.trigger), frame.nominal, False)
+        return [Told(e, _is_heading(frame.trigger, ctx.sentence), frame.nominal, False)
                 for e in _realise(frame, ctx, [t.event for t in told])]
     return combine(ctx.doc, told, lambda t: t.event, model, realise,
                    lambda t, p: replace(t, event=rescore(t.event, p)), ctx.lexicon, ctx.actor_of)
@@ -120,6 +121,8 @@ class _Context:
     _actors: dict[int, Actor | None] = field(default_factory=dict)
     _places: dict[str, Place | None] = field(default_factory=dict)
     _ents: tuple[Span, ...] | None = None
+    _sents: tuple[Span, ...] | None = None
+    _sent_starts: list[int] = field(default_factory=list)
 
     def actor_of(self, tok: Token) -> Actor | None:
         if tok.i not in self._actors:
@@ -130,6 +133,18 @@ class _Context:
                 found = _place_authority(self.actors.place_for_token(tok))
             self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon, self.entity)
         return self._actors[tok.i]
+
+    def sentence(self, tok: Token) -> Span:
+        """``tok.sent``, from the article's sentences listed once: ``Token.sent`` walks to both
+        boundaries of the sentence and makes two spans at each call (~10 µs). A document with its
+        own sentence hooks is asked as usual."""
+        doc = self.doc
+        if doc.user_hooks or doc.user_token_hooks or doc.user_span_hooks:
+            return tok.sent
+        if self._sents is None:
+            self._sents = tuple(doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
+        return self._sents[bisect_right(self._sent_starts, tok.i) - 1]
 
     def entity(self, tok: Token) -> Span:
         """The named entity a token with an entity type is part of. The document's entities are read
@@ -349,12 +364,12 @@ def np_text(tok: Token) -> str:
 def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None:
     inside = [t for t in ctx.timexes if start <= t.start and t.end <= end]
     if not inside and not frame.presupposed:
-        sent = frame.trigger.sent
+        sent = ctx.sentence(frame.trigger)
         lo, hi = sent.start_char, sent.end_char
         inside = sorted((t for t in ctx.timexes if lo <= t.start and t.end <= hi),
                         key=lambda t: abs(t.start - frame.trigger.idx))
     if not inside and not frame.presupposed:
-        inside = _previous_sentence_timexes(frame.trigger, ctx.timexes)
+        inside = _previous_sentence_timexes(frame.trigger, ctx.timexes, ctx.sentence)
     if inside:
         return EventDate(inside[0].value, inside[0].text)
     if ctx.published is None:
@@ -362,16 +377,17 @@ def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None
     return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
 
 
-def _previous_sentence_timexes(trigger: Token, timexes: Sequence[Timex]) -> list[Timex]:
+def _previous_sentence_timexes(trigger: Token, timexes: Sequence[Timex],
+                               sentence: Callable[[Token], Span]) -> list[Timex]:
     """Narrative time carries over to the next sentence of a paragraph ("... lors de la mobilisation du
     vendredi 21 août. Des manifestants montrent des affiches ...": the 21st)."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     if sent.start == 0:
         return []
     before = trigger.doc[sent.start - 1]
     if "\n" in before.text or "\n" in before.whitespace_:
         return []
-    prev = before.sent
+    prev = sentence(before)
     found = [t for t in timexes if prev.start_char <= t.start and t.end <= prev.end_char]
     return found[-1:]
 
@@ -395,9 +411,9 @@ def _place(frame: Frame, ctx: _Context) -> Place | None:
 # --------------------------------------------------------------------------- restatements
 
 
-def _is_heading(tok: Token) -> bool:
+def _is_heading(tok: Token, sentence: Callable[[Token], Span]) -> bool:
     """A sub-heading: a paragraph of one sentence without final punctuation."""
-    sent = tok.sent
+    sent = sentence(tok)
     doc = tok.doc
     words = [t for t in sent if not t.is_space]
     first, last = words[0], words[-1]
