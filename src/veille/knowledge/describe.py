@@ -52,7 +52,7 @@ class Describer:
         short = self.coref.short_name(tok)
         if short is not None:
             return short, span
-        rm = role_for(tok, self.kb, self.roles_at) if nominal(tok) and not predicative(tok) else None
+        rm = self._role(tok)
         if rm is not None:
             return self._role_actor(tok, rm), self.phrase_span(tok, rm.start, rm.end)
         if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
@@ -66,6 +66,13 @@ class Describer:
         return None, span
 
     # ------------------------------------------------------------------ role descriptions
+
+    def _role(self, tok: Token) -> RoleMatch | None:
+        """The role term of a noun phrase headed by ``tok``. The role terms are asked first: for most
+        nouns they answer at once that none applies, where ``nominal`` and ``predicative`` walk the
+        token's dependents (a lookup without side effects but its per-article memo)."""
+        rm = role_for(tok, self.kb, self.roles_at)
+        return rm if rm is not None and nominal(tok) and not predicative(tok) else None
 
     def _role_actor(self, tok: Token, rm: RoleMatch) -> Actor | None:
         named = self.names.apposed(tok, rm)
@@ -378,13 +385,19 @@ def predicative(tok: Token) -> bool:
 
 def nominal(tok: Token) -> bool:
     """A token that can head a noun phrase: nouns, and adjectives or participles used as nouns ("les
-    putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé")."""
-    has_det = any(c.dep_ == "det" for c in tok.children)
+    putschistes", "les occidentaux"), not modifiers ("une icône occidentale", "le nombre est élevé").
+
+    The determiner is looked for only where it decides: ``Token.children`` walks the token's whole
+    subtree, and this runs for every noun of the article."""
     if tok.dep_ == "amod":
-        return has_det  # a noun parsed as a modifier ("l'organisation armée basque") is not one
+        return _has_det(tok)  # a noun parsed as a modifier ("l'organisation armée basque") is not one
     if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    return has_det or tok.dep_ in ARG_DEPS
+    return _has_det(tok) or tok.dep_ in ARG_DEPS
+
+
+def _has_det(tok: Token) -> bool:
+    return any(c.dep_ == "det" for c in tok.children)
 
 
 __all__ = ["Describer", "nominal"]

@@ -29,6 +29,7 @@ subject is its inhabitants (CVL), not a government ("Tombouctou a été ...").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -361,9 +362,15 @@ class DocActors:
         self._spans[start] = span
         self.mentions.append(Mention(TextSpan(chars[0], chars[1], self.text[chars[0]:chars[1]]), actor))
 
-    def mentions_before(self, i: int) -> list[tuple[int, Actor]]:
-        """(token index, actor) of resolved tokens before `i`, most recent first."""
-        return [(j, a) for j, a in sorted(self._actors.items(), reverse=True) if j < i and a is not None]
+    def mentions_before(self, i: int) -> Iterator[tuple[int, Actor]]:
+        """(token index, actor) of resolved tokens before `i`, most recent first. Lazy: its callers
+        stop at the first actor that fits or beyond a window, where sorting every resolved token of
+        the article at each call made resolving a pronoun cost as much as the article is long."""
+        actors = self._actors
+        for j in range(i - 1, -1, -1):
+            actor = actors.get(j)
+            if actor is not None:
+                yield j, actor
 
 
 def identity(actor: Actor) -> str:

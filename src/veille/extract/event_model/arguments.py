@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from veille.extract.event_model.weights import save_weights, saved_version
 from veille.extract.events.syntax import is_passive, prep_of
@@ -41,26 +41,32 @@ def candidates(trigger: Token, actor_of: ActorOf, sourcing: frozenset[str] = fro
     before that resolve to an actor. ``sourcing``: the prepositions that name who tells ("selon X",
     "d'après X"); such a phrase gives the attribution, never a participant."""
     sent = trigger.sent
-    here = [t for t in sent if t.i != trigger.i and _mention_head(t, actor_of) and prep_of(t) not in sourcing]
+    here = [t for t in sent if t.i != trigger.i and _mention_head(t, actor_of, sent) and prep_of(t) not in sourcing]
     before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
-    earlier = [t for t in before if t.dep_ in SUBJECT_DEPS and _mention_head(t, actor_of)] if before is not None else []
+    earlier = [t for t in before if t.dep_ in SUBJECT_DEPS and _mention_head(t, actor_of, before)] \
+        if before is not None else []
     return here + earlier
 
 
-def _mention_head(tok: Token, actor_of: ActorOf) -> bool:
-    """A token that resolves to an actor its syntactic head does not share ("Haïlé" under "leader")."""
+def _mention_head(tok: Token, actor_of: ActorOf, sent: Span) -> bool:
+    """A token that resolves to an actor its syntactic head does not share ("Haïlé" under "leader").
+    ``sent``: the token's sentence, found once by the caller (``Token.sent`` walks the sentence back
+    and forth at each call, and this runs for every token of it)."""
     if tok.pos_ not in MENTION_POS:
         return False
     actor = actor_of(tok)
     if actor is None:
         return False
     head = tok.head
-    return head.i == tok.i or head.sent.start != tok.sent.start or actor_of(head) != actor
+    return head.i == tok.i or not sent.start <= head.i < sent.end or actor_of(head) != actor
 
 
-def features(role: str, etype: EventType, trigger: Token, cand: Token, actor: Actor) -> list[str]:
-    """What the picker sees of one candidate for one role (shared by training and prediction)."""
-    same = cand.sent.start == trigger.sent.start
+def features(role: str, etype: EventType, trigger: Token, cand: Token, actor: Actor,
+             sent: Span | None = None) -> list[str]:
+    """What the picker sees of one candidate for one role (shared by training and prediction).
+    ``sent``: the trigger's sentence when the caller has it already (it asks for every candidate)."""
+    sent = sent if sent is not None else trigger.sent
+    same = sent.start <= cand.i < sent.end
     side = "before" if cand.i < trigger.i else "after"
     case = prep_of(cand) or "-"
     voice = "passive" if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) else trigger.pos_
@@ -123,10 +129,11 @@ class ArgumentModel:
              exclude: Token | None = None, sourcing: frozenset[str] = frozenset()) -> Token | None:
         """The most probable candidate for ``role``, when probable enough."""
         best, best_p = None, self.threshold
+        sent = trigger.sent
         for cand in candidates(trigger, actor_of, sourcing):
             if exclude is not None and cand.i == exclude.i or (actor := actor_of(cand)) is None:
                 continue
-            p = self.roles[role].probability(features(role, etype, trigger, cand, actor))
+            p = self.roles[role].probability(features(role, etype, trigger, cand, actor, sent))
             if p >= best_p:
                 best, best_p = cand, p
         return best

@@ -13,12 +13,13 @@ attribution) are kept once, the body preferred to sub-headings.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.extract.claims import assess
 from veille.extract.event_model.hybrid import combine, rescore
@@ -64,7 +65,7 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
     told: list[Told] = []
     named: list[Event] = []  # events whose doer is named, not a pronoun ("Ils ont ..." in a witness's quote)
     for frame in find_frames(doc, lexicon, ctx.actor_of):
-        heading = _is_heading(frame.trigger)
+        heading = _is_heading(frame.trigger, ctx.sentence)
         taken_up = _takes_up(frame)
         earlier = [t.event for t in told]
         events = _realise(frame, ctx, earlier)
@@ -88,7 +89,7 @@ def token_actors(doc: Doc, actors, lexicon: Lexicon) -> Callable[[Token], Actor 
 
 def _with_model(told: list[Told], ctx: _Context, model: EventTypeModel) -> list[Told]:
     def realise(frame: Frame) -> list[Told]:
-        return [Told(e, _is_heading(frame.trigger), frame.nominal, False)
+        return [Told(e, _is_heading(frame.trigger, ctx.sentence), frame.nominal, False)
                 for e in _realise(frame, ctx, [t.event for t in told])]
     return combine(ctx.doc, told, lambda t: t.event, model, realise,
                    lambda t, p: replace(t, event=rescore(t.event, p)), ctx.lexicon, ctx.actor_of)
@@ -119,16 +120,38 @@ class _Context:
     model: EventTypeModel | None = None  # the learned parts (the argument picker)
     _actors: dict[int, Actor | None] = field(default_factory=dict)
     _places: dict[str, Place | None] = field(default_factory=dict)
+    _ents: tuple[Span, ...] | None = None
+    _sents: tuple[Span, ...] | None = None
+    _sent_starts: list[int] = field(default_factory=list)
 
     def actor_of(self, tok: Token) -> Actor | None:
         if tok.i not in self._actors:
             found = self.actors.actor_for_token(tok) if self.actors is not None else None
             if found is None and self.actors is not None and tok.ent_type_ in NAMED_ENTITIES:
-                found = self.actors.actor_for_span(_entity(tok))
+                found = self.actors.actor_for_span(self.entity(tok))
             if found is None and self.actors is not None and tok.pos_ == "PROPN":
                 found = _place_authority(self.actors.place_for_token(tok))
-            self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon)
+            self._actors[tok.i] = found if found is not None else fallback_actor(tok, self.lexicon, self.entity)
         return self._actors[tok.i]
+
+    def sentence(self, tok: Token) -> Span:
+        """``tok.sent``, from the article's sentences listed once: ``Token.sent`` walks to both
+        boundaries of the sentence and makes two spans at each call (~10 µs). A document with its
+        own sentence hooks is asked as usual."""
+        doc = self.doc
+        if doc.user_hooks or doc.user_token_hooks or doc.user_span_hooks:
+            return tok.sent
+        if self._sents is None:
+            self._sents = tuple(doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
+        return self._sents[bisect_right(self._sent_starts, tok.i) - 1]
+
+    def entity(self, tok: Token) -> Span:
+        """The named entity a token with an entity type is part of. The document's entities are read
+        once: ``Doc.ents`` makes every entity span of the article again at each access."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return next(e for e in self._ents if e.start <= tok.i < e.end)
 
     def members(self, tok: Token | None) -> list[Actor | None]:
         """The actors a participant stands for: each member of a group ("quatre des pays"), else its actor."""
@@ -297,12 +320,13 @@ def _confidence(frame: Frame, source: Actor | None, target: Actor | None) -> flo
 # --------------------------------------------------------------------------- participants
 
 
-def fallback_actor(tok: Token, lexicon: Lexicon) -> Actor | None:
-    """A participant the text names but the knowledge base cannot place: "Cinq hommes", "la mosquée"."""
+def fallback_actor(tok: Token, lexicon: Lexicon, entity: Callable[[Token], Span] | None = None) -> Actor | None:
+    """A participant the text names but the knowledge base cannot place: "Cinq hommes", "la mosquée".
+    ``entity``: the named entity of a token (``_Context.entity``, which reads the entities once)."""
     if tok.pos_ == "PRON":
         return None
     if tok.ent_type_ in ("PER", "ORG"):
-        return Actor(name=_entity(tok).text, confidence=FALLBACK_CONFIDENCE)
+        return Actor(name=(entity or _entity)(tok).text, confidence=FALLBACK_CONFIDENCE)
     lemma = tok.lemma_.lower()
     named = tok.pos_ == "PROPN" or lemma in lexicon.persons or lemma in lexicon.places
     group = (tok.pos_ == "NUM" or lemma in lexicon.quantities) and any(
@@ -344,12 +368,12 @@ def np_text(tok: Token) -> str:
 def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None:
     inside = [t for t in ctx.timexes if start <= t.start and t.end <= end]
     if not inside and not frame.presupposed:
-        sent = frame.trigger.sent
+        sent = ctx.sentence(frame.trigger)
         lo, hi = sent.start_char, sent.end_char
         inside = sorted((t for t in ctx.timexes if lo <= t.start and t.end <= hi),
                         key=lambda t: abs(t.start - frame.trigger.idx))
     if not inside and not frame.presupposed:
-        inside = _previous_sentence_timexes(frame.trigger, ctx.timexes)
+        inside = _previous_sentence_timexes(frame.trigger, ctx.timexes, ctx.sentence)
     if inside:
         return EventDate(inside[0].value, inside[0].text)
     if ctx.published is None:
@@ -357,16 +381,17 @@ def _date(frame: Frame, start: int, end: int, ctx: _Context) -> EventDate | None
     return EventDate(ctx.published.isoformat(), ctx.published.isoformat(), from_publication=True)
 
 
-def _previous_sentence_timexes(trigger: Token, timexes: Sequence[Timex]) -> list[Timex]:
+def _previous_sentence_timexes(trigger: Token, timexes: Sequence[Timex],
+                               sentence: Callable[[Token], Span]) -> list[Timex]:
     """Narrative time carries over to the next sentence of a paragraph ("... lors de la mobilisation du
     vendredi 21 août. Des manifestants montrent des affiches ...": the 21st)."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     if sent.start == 0:
         return []
     before = trigger.doc[sent.start - 1]
     if "\n" in before.text or "\n" in before.whitespace_:
         return []
-    prev = before.sent
+    prev = sentence(before)
     found = [t for t in timexes if prev.start_char <= t.start and t.end <= prev.end_char]
     return found[-1:]
 
@@ -390,9 +415,9 @@ def _place(frame: Frame, ctx: _Context) -> Place | None:
 # --------------------------------------------------------------------------- restatements
 
 
-def _is_heading(tok: Token) -> bool:
+def _is_heading(tok: Token, sentence: Callable[[Token], Span]) -> bool:
     """A sub-heading: a paragraph of one sentence without final punctuation."""
-    sent = tok.sent
+    sent = sentence(tok)
     doc = tok.doc
     words = [t for t in sent if not t.is_space]
     first, last = words[0], words[-1]

@@ -32,10 +32,13 @@ def norm_prep(text: str) -> str:
 
 
 def prep_of(tok: Token) -> str | None:
-    """The preposition introducing a nominal or infinitive ("auprès des forces" → "auprès de")."""
+    """The preposition introducing a nominal or infinitive ("auprès des forces" → "auprès de").
+
+    Only the dependents before the token can introduce it: ``Token.lefts`` walks the subtree's left
+    part alone, where ``children`` walks all of it (a verb's whole clause)."""
     words = []
-    for child in tok.children:
-        if child.dep_ in ("case", "mark") and child.i < tok.i:
+    for child in tok.lefts:
+        if child.dep_ in ("case", "mark"):
             words.append(norm_prep(child.text))
             words.extend(norm_prep(f.text) for f in child.children if f.dep_ == "fixed")
     head = tok.head
