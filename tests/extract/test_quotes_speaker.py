@@ -120,9 +120,9 @@ def test_quotes_speaker_in_context(quotes_of, text, quote_start, speaker):
 def test_quotes_speaker_selon_after_quote_then_conjunction(quotes_of):
     # "« ... » selon X et « ... »": X said both, not the speaker quoted before
     quotes = quotes_of('"Les prix vont encore monter", déclare M. Paul Girard. '
-                       '"Le pays a gagné un levier important" selon le professeur Martin et '
+                       '"La ville a obtenu un net avantage" selon le professeur Martin et '
                        '"il est normal qu\'il veuille en profiter."')
-    assert _speaker_of(quotes, "Le pays a gagné") == "Martin"
+    assert _speaker_of(quotes, "La ville a obtenu") == "Martin"
     assert _speaker_of(quotes, "il est normal") == "Martin"
 
 
@@ -150,22 +150,22 @@ def test_quotes_speaker_elle_skips_a_plural_proper_noun(quotes_of):
 def test_quotes_speaker_lone_name_apposed_to_a_description(quotes_of):
     # "l'une des visiteuses, Kadiatou": the tagger labels the name a place; it still names her,
     # and she is not the earlier "l'une des vendeuses"
-    quotes = quotes_of('"La saison a été bonne", me dit l\'une des vendeuses, Irina. '
+    quotes = quotes_of('"La saison a été bonne", raconte l\'une des vendeuses, Irina. '
                        '"Nous reviendrons l\'an prochain", dit l\'une des visiteuses, Kadiatou.')
     assert _speaker_of(quotes, "Nous reviendrons") == "Kadiatou"
 
 
 def test_quotes_speaker_answer_is_the_one_asked_with_lui(quotes_of):
-    # "X lui a demandé si ... « Oui », a-t-il répondu": he who answers was asked, X asked
+    # "X lui a demandé s'il signerait ... « Sans doute », a-t-il répondu": he who answers was asked, X asked
     quotes = quotes_of('Le président Paul Girard a visité la base mardi. Le lendemain, le journal Le Matin '
-                       'lui a demandé si des troupes seraient envoyées. "Oui", a-t-il répondu, "en cas d\'attaque".')
-    assert _speaker_of(quotes, "Oui") == "Paul Girard"
+                       'lui a demandé s\'il signerait le traité. "Sans doute", a-t-il répondu, "avant l\'été".')
+    assert _speaker_of(quotes, "Sans doute") == "Paul Girard"
 
 
 def test_quotes_speaker_answer_is_the_one_asked_with_a(quotes_of):
     # "j'ai demandé à Y comment ... « ... », répond-il": Y answers, not the last one quoted
     quotes = quotes_of('Le directeur Marc Petit a parlé au ministre. "Tout ira bien", dit le directeur. '
-                       "Après le meeting, j'ai demandé à M. Girard comment il voyait l'avenir. "
+                       "Après le meeting, nous avons demandé à M. Girard comment il voyait l'avenir. "
                        '"Je reste optimiste pour la suite", répond-il.')
     assert _speaker_of(quotes, "Je reste") == "Girard"
 
@@ -207,11 +207,11 @@ def test_quotes_speaker_il_is_not_a_feminine_country(quotes_of):
 
 
 def test_quotes_speaker_subject_modified_by_a_participle_clause(quotes_of):
-    # "Un homme portant un manteau brodé d'argent chante :": the man, not the cloth
-    quotes = quotes_of('Un vieil homme portant un manteau brodé d\'argent chante : '
-                       '"Gloire à notre pays, qui nous protège."')
-    name = _speaker_of(quotes, "Gloire")
-    assert name is not None and "homme" in name and not name.startswith("manteau")
+    # "Une femme tenant un drapeau rouge chante :": the woman, not the flag
+    quotes = quotes_of('Une femme tenant un drapeau rouge chante : '
+                       '"Nous voulons du pain et du travail."')
+    name = _speaker_of(quotes, "Nous voulons")
+    assert name is not None and "femme" in name and not name.startswith("drapeau")
 
 
 def test_quotes_speaker_acronym_defined_in_parentheses(quotes_of):

@@ -104,7 +104,7 @@ class ReportingLexicon:
     name_titles: frozenset[str]
     sources: tuple[tuple[str, str], ...]
     question_verbs: frozenset[str] = frozenset()  # "lui a demandé si": asking someone
-    answer_verbs: frozenset[str] = frozenset()  # "a-t-il répondu": the one asked speaks
+    answer_verbs: frozenset[str] = frozenset()  # "a-t-elle répondu": the one asked speaks
     verb_index: Mapping[str, ReportingCue] = field(default_factory=dict, compare=False, repr=False)
     multiword: tuple[ReportingCue, ...] = field(default=(), compare=False, repr=False)
     multiword_index: Mapping[str, tuple[ReportingCue, ...]] = field(default_factory=dict, compare=False, repr=False)

@@ -96,7 +96,7 @@ def expand_acronym(doc: Doc, name: str) -> str:
 
 
 def _defined_in_parentheses(doc: Doc, name: str) -> str | None:
-    """"le groupe d'État islamique (IS)": an acronym in parentheses right after a capitalised
+    """"le Front de libération du Nord (FLN)": an acronym in parentheses right after a capitalised
     name stands for it, whatever language its letters come from."""
     for tok in doc:
         if tok.text != name or not (1 < tok.i < len(doc) - 1) or doc[tok.i - 1].text != "(" \

@@ -187,7 +187,7 @@ class SpeakerBook:
             or self._nearest_person(tok, number, gender)
 
     def _asked(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
-        """"X lui a demandé si ... « Oui », a-t-il répondu": who answers is the one asked — the
+        """"X lui a demandé s'il signerait ... « Sans doute », a-t-elle répondu": who answers is the one asked — the
         "à Y" of the question verb of this sentence or the one before, or the person its "lui"
         stands for, met before the question — never X, the asker."""
         if tok.head.lemma_.lower() not in self.lex.answer_verbs:
@@ -267,7 +267,7 @@ class SpeakerBook:
         return None
 
     def _nearest_person(self, tok: Token, number: str | None, gender: str | None) -> Actor | None:
-        """"C'est par une vidéo que le colonel X a retenu l'attention. Il y annonce ...": when the
+        """"C'est dans une lettre que la juge X a pris position. Elle y écrit ...": when the
         parser gives no subject to stand for "il", a person named in the last two sentences."""
         if number != "Sing":
             return None

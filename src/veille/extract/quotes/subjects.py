@@ -88,7 +88,7 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
 
 
 def _modified_noun(doc: Doc, head: int, floor: int) -> int:
-    """"Un homme portant un manteau brodé d'or chante", "Un étudiant qui a requis l'anonymat a
+    """"Une femme tenant un drapeau rouge chante", "Une infirmière qui a voulu rester anonyme a
     indiqué": the noun next to the verb may sit inside a participle or relative clause that
     modifies the subject; the subject is the noun that clause modifies."""
     for anc in doc[head].ancestors:
