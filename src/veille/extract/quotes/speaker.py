@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from veille.extract.quotes.agreement import agrees, gender_of, number_of
 from veille.extract.quotes.clauses import ADDRESSEE_CASES, np_right
 from veille.extract.quotes.describe import Described, describe, expand_acronym
 from veille.extract.quotes.marks import QuotedSegment
@@ -134,7 +135,7 @@ class SpeakerBook:
             if here - known.sentence > LOOKBACK_SENTENCES:
                 break
             if known.named and _is_person(known) and _sectors_fit(known.actor, actor) \
-                    and (known.head.pos_ != "PROPN" or _agrees(known.head, "Sing", gender)):
+                    and (known.head.pos_ != "PROPN" or agrees(known.head, "Sing", gender)):
                 return known.actor
         return None
 
@@ -165,7 +166,7 @@ class SpeakerBook:
     def _pronoun(self, tok: Token) -> Actor | None:
         """"a-t-il souligné": a speaker of the last few sentences first (quotes run on from one
         speaker), then the nearest agreeing subject outside quotes, then the resolver's coreference."""
-        number, gender = _number(tok), _gender(tok)
+        number, gender = number_of(tok), gender_of(tok)
         asked = self._asked(tok, number, gender)
         if asked is not None:
             return asked
@@ -220,7 +221,7 @@ class SpeakerBook:
         prev = self.doc[start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is None or subj.pos_ != "PROPN" and not any(t.ent_type_ == "PER" for t in subj.subtree) \
-                or any(s.contains(subj.idx) for s in self.segments) or not _agrees(subj, number, gender):
+                or any(s.contains(subj.idx) for s in self.segments) or not agrees(subj, number, gender):
             return None
         known = next((k for k in reversed(self.known) if k.head.i == subj.i), None)
         if known is not None:
@@ -245,7 +246,7 @@ class SpeakerBook:
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is None or subj.lower_ not in SPEAKING_PERSONS:
             return None
-        people = [e for e in prev.ents if e.label_ == "PER" and _agrees(e[-1], number, gender)
+        people = [e for e in prev.ents if e.label_ == "PER" and agrees(e[-1], number, gender)
                   and not any(s.contains(e[-1].idx) for s in self.segments)]
         return self._person_actor(people[-1]) if people else None
 
@@ -254,7 +255,7 @@ class SpeakerBook:
         a named person subject of the last two sentences first ("X, directeur de ..., affirme que
         l'enlèvement a ... « ... », dit-il": X, not "l'enlèvement")."""
         candidates = [self.doc[k] for k in range(tok.i - 1, max(-1, tok.i - 400), -1)]
-        candidates = [c for c in candidates if _subject_like(c) and _agrees(c, number, gender)
+        candidates = [c for c in candidates if _subject_like(c) and agrees(c, number, gender)
                       and not any(s.contains(c.idx) for s in self.segments)]
         here = self._sentence_index(tok)
         if number == "Sing":
@@ -276,7 +277,7 @@ class SpeakerBook:
             if here - self._sentence_index(ent[0]) > 2:
                 break
             last = ent[-1]
-            if any(s.contains(last.idx) for s in self.segments) or not _agrees(last, number, gender):
+            if any(s.contains(last.idx) for s in self.segments) or not agrees(last, number, gender):
                 continue
             actor = self._person_actor(ent)
             if actor is not None:
@@ -333,26 +334,6 @@ def _subject_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and first == tok.i and tok.dep_ == "ROOT"
 
 
-
-
-def _number(tok: Token) -> str | None:
-    if tok.lower_.lstrip("-t").lstrip("-") in ("ils", "elles", "eux"):
-        return "Plur"
-    if tok.lower_.lstrip("-t").lstrip("-") in ("il", "elle", "lui"):
-        return "Sing"
-    values = tok.morph.get("Number")
-    return values[0] if values else None
-
-
-def _gender(tok: Token) -> str | None:
-    bare = tok.lower_.lstrip("-t").lstrip("-")
-    if bare in ("elle", "elles"):
-        return "Fem"
-    if bare in ("il", "ils", "eux"):
-        return "Masc"
-    return None
-
-
 def _is_person(known: _Known) -> bool:
     return known.actor.kind is EntityKind.PERSON or known.head.ent_type_ == "PER"
 
@@ -361,57 +342,6 @@ def _agrees_known(known: _Known, number: str | None, gender: str | None) -> bool
     """A named person's gender is not that of the role noun heading the phrase ("le professeur
     Anne Diallo ... ajoute-t-elle"): only the number and a title ("Mme") decide."""
     if not (_is_person(known) and known.head.pos_ == "NOUN"):
-        return _agrees(known.head, number, gender)
+        return agrees(known.head, number, gender)
     c_number = known.head.morph.get("Number")
     return not (number and c_number and number not in c_number)
-
-
-MASCULINE_TITLES = frozenset({"m.", "m", "monsieur"})
-FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
-
-
-def _title_gender(cand: Token) -> str | None:
-    """The gender a title gives a name: "M. Diallo" is Masc, "Mme Diallo" Fem."""
-    k = cand.i - 1
-    while k >= cand.sent.start and cand.doc[k].pos_ == "PROPN" and cand.i - k < 4 \
-            and cand.doc[k].lower_ not in MASCULINE_TITLES | FEMININE_TITLES:
-        k -= 1
-    word = cand.doc[k].lower_ if k >= cand.sent.start else ""
-    return "Masc" if word in MASCULINE_TITLES else "Fem" if word in FEMININE_TITLES else None
-
-
-def _phrase_number(cand: Token) -> list[str]:
-    """The number of a noun phrase. The tagger's number of a proper noun is a guess ("les Houthis"
-    comes out singular): its article's number decides, else that of the verb it is the subject of
-    ("Houthis ont déclaré")."""
-    if cand.pos_ != "PROPN":
-        return cand.morph.get("Number")
-    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i and c.morph.get("Number")), None)
-    if det is not None:
-        return det.morph.get("Number")
-    if cand.dep_ in ("nsubj", "nsubj:pass"):
-        verb = next((c for c in cand.head.children if c.dep_.startswith("aux") and c.morph.get("Number")), cand.head)
-        if verb.pos_ in ("VERB", "AUX") and verb.morph.get("Number"):
-            return verb.morph.get("Number")
-    return cand.morph.get("Number")
-
-
-def _article_gender(cand: Token) -> str | None:
-    """The gender a singular article gives a proper noun: "la Russie" is Fem, "le Mali" Masc
-    (the tagger's own gender for a proper noun is a guess)."""
-    det = next((c for c in cand.children if c.dep_ == "det" and c.i < cand.i
-                and c.lower_ in ("le", "la", "du", "au")), None)
-    if det is None:
-        return None
-    return "Fem" if det.lower_ == "la" else "Masc"
-
-
-def _agrees(cand: Token, number: str | None, gender: str | None) -> bool:
-    c_number = _phrase_number(cand)
-    c_gender = cand.morph.get("Gender")
-    if number and c_number and number not in c_number:
-        return False
-    if cand.pos_ == "PROPN":
-        titled = _title_gender(cand) or _article_gender(cand)
-        return not (gender and titled and gender != titled)
-    return not (gender and c_gender and gender not in c_gender)
