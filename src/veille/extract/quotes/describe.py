@@ -77,7 +77,7 @@ def _all_proper(doc: Doc, a: int, b: int) -> bool:
 
 
 def _apposed_name(doc: Doc, part: tuple[int, int], parts: list[tuple[int, int]]) -> bool:
-    """"l'une des spectatrices, Olga": a lone capitalised proper noun set after a description
+    """"l'une des visiteuses, Olga": a lone capitalised proper noun set after a description
     names that person, whatever entity label the tagger gave it."""
     a, b = part
     return part != parts[0] and b - a == 1 and doc[a].pos_ == "PROPN" and doc[a].text[:1].isupper() \
