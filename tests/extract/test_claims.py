@@ -187,3 +187,18 @@ def test_claims_sembler_alleges_its_complement_not_what_it_resists(analyse):
     assert status_of(events, EventType.SANCTION).status is Status.ASSERTED
     events = analyse("Les rebelles semblent avoir attaqué la ville.")
     assert status_of(events, EventType.ASSAULT).status is Status.ALLEGED
+
+
+@pytest.mark.parametrize("text, noun, status", [
+    # an event noun's own relative or participial clause says how it is told, whatever the sentence asserts
+    ("Des témoins ont décrit des tortures qui auraient été commises par l'armée.", "tortures", Status.ALLEGED),
+    ("Les sanctions que l'Union européenne pourrait imposer à la Russie inquiètent Moscou.", "sanctions",
+     Status.HYPOTHETICAL),
+    ("L'ancien ministre est poursuivi pour des meurtres présumés commis par ses gardes.", "meurtres", Status.ALLEGED),
+    ("Les tortures qui ont été commises par l'armée ont choqué le pays.", "tortures", Status.ASSERTED),
+])
+def test_claims_an_event_nouns_own_clause(nlp, lexicon, text, noun, status):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == noun)
+    anchor = trigger.head if trigger.dep_ != "ROOT" else trigger
+    assert assess(trigger, anchor, actor_of=lambda t: None, quotes=[], lexicon=lexicon).status is status

@@ -36,6 +36,7 @@ COND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 FUT_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 EMBEDDING_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj", "advcl", "acl", "acl:relcl", "nmod", "obl",
                   "obl:mod", "nsubj", "nsubj:pass", "conj", "appos", "iobj", "obl:agent")
+OWN_CLAUSE_DEPS = ("acl:relcl", "acl")  # an event noun's relative or participial clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +69,28 @@ def assess(trigger: Token, anchor: Token, *, actor_of: ActorOf, quotes: Sequence
 
 def _status(trigger: Token, anchor: Token, heads: list[Token], cues: ClaimCues,
             title: str | None) -> tuple[Status | None, str | None]:
+    own = heads + _own_clauses(trigger)
     checks = (
         (Status.QUESTIONED, lambda: _question(trigger, title)),
         (Status.NEGATED, lambda: _negation(trigger, heads[:1] if heads else [], cues) or _negating_governor(heads, cues)),
-        (Status.HYPOTHETICAL, lambda: _hypothesis(heads, cues)),
+        (Status.HYPOTHETICAL, lambda: _hypothesis(own, cues)),
         (Status.FUTURE, lambda: _future(heads, cues)),
-        (Status.ALLEGED, lambda: _allegation(trigger, heads, cues)),
+        (Status.ALLEGED, lambda: _allegation(trigger, own, cues)),
     )
     for status, check in checks:
         cue = check()
         if cue:
             return status, cue
     return None, None
+
+
+def _own_clauses(trigger: Token) -> list[Token]:
+    """The verbs of a relative or participial clause that tells an event noun's own occurrence: "des
+    tortures qui auraient été commises", "les sanctions qu'elle pourrait imposer" are alleged and
+    hypothetical whatever the sentence around them asserts (its negation or tense stays the sentence's)."""
+    if trigger.pos_ != "NOUN":
+        return []
+    return [c for c in trigger.children if c.dep_ in OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
 
 
 # --------------------------------------------------------------------------- the clause chain
@@ -270,8 +281,8 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
         if verb.lemma_.lower() in cues.alleged_governors and not _given_complement(trigger, verb):
             return verb.lower_
     near = list(trigger.children) + [c for h in heads[:1] for c in h.children]
-    word = next((c for c in near if (c.lemma_.lower() in cues.alleged_words or c.lower_ in cues.alleged_words)
-                 and c.dep_ in ("amod", "advmod", "parataxis") and c.pos_ != "NOUN"), None)
+    word = next((c for c in near if _alleging_word(c, cues)
+                 and c.dep_ in ("amod", "advmod", "parataxis", "acl") and c.pos_ != "NOUN"), None)
     if word is not None:
         return word.lower_
     noun = _alleging_noun(trigger, cues)
@@ -279,6 +290,13 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
         return noun
     scope = " ".join(t.lower_ for t in (heads[0] if heads else trigger).subtree)
     return next((p for p in cues.alleged_phrases if p in scope), None)
+
+
+def _alleging_word(tok: Token, cues: ClaimCues) -> bool:
+    """"présumé", "prétendue", "supposés": the lexicon lists the masculine singular; the tagger may
+    read the participle as a verb ("présumer") or keep the inflected form as its lemma."""
+    forms = (tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s").removesuffix("e"))
+    return any(f in cues.alleged_words for f in forms)
 
 
 def _given_complement(trigger: Token, governor: Token) -> bool:
