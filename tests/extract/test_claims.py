@@ -191,11 +191,11 @@ def test_claims_sembler_alleges_its_complement_not_what_it_resists(analyse):
 
 @pytest.mark.parametrize("text, noun, status", [
     # an event noun's own relative or participial clause says how it is told, whatever the sentence asserts
-    ("Des témoins ont décrit des tortures qui auraient été commises par l'armée.", "tortures", Status.ALLEGED),
-    ("Les sanctions que l'Union européenne pourrait imposer à la Russie inquiètent Moscou.", "sanctions",
+    ("Des ONG dénoncent des exécutions qui auraient eu lieu près de Mopti.", "exécutions", Status.ALLEGED),
+    ("Les frappes que l'armée pourrait mener contre les rebelles inquiètent les habitants.", "frappes",
      Status.HYPOTHETICAL),
-    ("L'ancien ministre est poursuivi pour des meurtres présumés commis par ses gardes.", "meurtres", Status.ALLEGED),
-    ("Les tortures qui ont été commises par l'armée ont choqué le pays.", "tortures", Status.ASSERTED),
+    ("Le tribunal examine les massacres présumés de civils dans la région.", "massacres", Status.ALLEGED),
+    ("Les exécutions qui ont eu lieu près de Mopti ont choqué le pays.", "exécutions", Status.ASSERTED),
 ])
 def test_claims_an_event_nouns_own_clause(nlp, lexicon, text, noun, status):
     doc = nlp(text)

@@ -86,7 +86,7 @@ def _status(trigger: Token, anchor: Token, heads: list[Token], cues: ClaimCues,
 
 def _own_clauses(trigger: Token) -> list[Token]:
     """The verbs of a relative or participial clause that tells an event noun's own occurrence: "des
-    tortures qui auraient été commises", "les sanctions qu'elle pourrait imposer" are alleged and
+    exécutions qui auraient eu lieu", "les frappes que l'armée pourrait mener" are alleged and
     hypothetical whatever the sentence around them asserts (its negation or tense stays the sentence's)."""
     if trigger.pos_ != "NOUN":
         return []
