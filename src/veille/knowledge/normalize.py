@@ -19,11 +19,8 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """Folded word tokens: apostrophes, hyphens and other punctuation separate words. Cached like
-    ``fold``: the name and role scans ask it again for the same token texts (58,000 times over
-    the 117 articles of bench/speed.py)."""
+    """Folded word tokens: apostrophes, hyphens and other punctuation separate words."""
     return tuple(w for w in _NON_WORD.split(_APOS.sub(" ", fold(text))) if w)
 
 
