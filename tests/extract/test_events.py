@@ -89,6 +89,18 @@ def test_events_infinitive_complement_is_the_event(analyse):
     assert e.evidence.text == "La CEDEAO a décidé de sanctionner le Mali"
 
 
+@pytest.mark.parametrize("text, etype, evidence", [
+    ("Le ministre affirme avoir expulsé deux diplomates russes.", EventType.SANCTION,
+     "Le ministre affirme avoir expulsé deux diplomates russes"),
+    ("Les miliciens reconnaissent avoir enlevé trois préfets.", EventType.ASSAULT,
+     "Les miliciens reconnaissent avoir enlevé trois préfets"),
+])
+def test_events_infinitive_evidence_starts_with_its_controller(analyse, text, etype, evidence):
+    """An infinitive without a subject of its own says who acts through the verb it depends on, a
+    reporting verb included (the status stays the reported one)."""
+    assert one(analyse(text), etype).evidence.text == evidence
+
+
 def test_events_threat_consumes_its_content_and_takes_its_mode(analyse):
     events = analyse("Le JNIM menace d'attaquer les convois de l'armée malienne.")
     e = one(events, EventType.THREATEN)

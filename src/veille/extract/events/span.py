@@ -18,6 +18,8 @@ OPEN_CLOSE = (("«", "»"), ("(", ")"), ("“", "”"))
 MAX_TOKENS = 70
 NEGATION = ("ne", "n'", "n’")
 CONJ_GAP = 10
+CONTROL_DEPS = ("xcomp", "obl:arg", "ccomp", "advcl", "obj", "obl")  # an infinitive's link to its governing verb
+CONTROL_DEPTH = 3  # governing verbs climbed to find the infinitive's subject
 
 
 def clause_range(head: Token, keep: tuple[Token, ...] = ()) -> tuple[int, int]:
@@ -48,7 +50,29 @@ def _antecedent_start(head: Token) -> int:
         gov_subj = subject(head.head)
         if gov_subj is not None and gov_subj.i < head.i and (head.dep_ == "advcl" or _near(gov_subj, head)):
             return gov_subj.left_edge.i
-    return head.i
+    controller = _controller_subject(head) if subj is None else None
+    return controller.left_edge.i if controller is not None else head.i
+
+
+def _controller_subject(verb: Token) -> Token | None:
+    """The subject of the verbs an infinitive depends on, when it has none of its own: "le conseil a
+    choisi de suspendre", "la milice reconnaît avoir enlevé" say who acts only through the governing
+    clause, which the evidence then starts with."""
+    cur = verb
+    for _ in range(CONTROL_DEPTH):
+        if not _infinitive(cur) or cur.dep_ not in CONTROL_DEPS or cur.head.pos_ not in ("VERB", "AUX"):
+            return None
+        cur = cur.head
+        found = subject(cur)
+        if found is not None:
+            return found if found.i < verb.i else None
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """"suspendre", and the past infinitives "avoir enlevé", "être expulsé" (the auxiliary is the infinitive)."""
+    return verb.morph.get("VerbForm") == ["Inf"] or any(
+        c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in verb.children)
 
 
 def _near(subj: Token, verb: Token) -> bool:
