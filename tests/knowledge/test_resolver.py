@@ -197,13 +197,23 @@ def test_unresolved_mentions_keep_what_was_inferred(resolve):
 
 
 def test_relative_and_demonstrative_anaphors(resolve):
-    text = ("Les islamistes, qui contrôlent le nord du Mali, ont détruit des mausolées. "
+    text = ("Les rebelles, qui contrôlent le nord du Mali, ont détruit des mausolées. "
             "Les habitants ont alerté les soldats maliens. Ces derniers sont arrivés le lendemain.")
     doc, actors = resolve(text, "2012-07-02")
     qui = actors.actor_for_token(token(doc, "qui"))
     assert qui is not None and qui.sector == ("REB",) and qui.country == "MLI"
     derniers = actors.actor_for_token(token(doc, "derniers"))
     assert derniers is not None and derniers.sector == ("MIL",) and derniers.country == "MLI"
+
+
+def test_jihadist_fighters_belong_to_the_transnational_movement(resolve):
+    """GUIDELINES §3: jihadist groups and their fighters are IMG, wherever they fight; terrorists and
+    rebels with no more said take the country of the text."""
+    doc, actors = resolve("Des djihadistes ont tué deux gendarmes nigériens. Les rebelles touareg ont "
+                          "condamné l'attaque. Des terroristes ont frappé Niamey.", "2021-05-02")
+    assert (_at(actors, doc, "djihadistes").country, _at(actors, doc, "djihadistes").sector) == ("IMG", ("REB",))
+    assert _at(actors, doc, "rebelles").country == "NER"
+    assert _at(actors, doc, "terroristes").country == "NER"
 
 
 def test_ngo_named_then_referred_to(resolve):
