@@ -219,3 +219,16 @@ def test_quotes_speaker_acronym_defined_in_parentheses(quotes_of):
     quotes = quotes_of("Les combattants du groupe d'Armée révolutionnaire (RA) ont attaqué la ville. "
                        "Selon la RA, trois villages sont désormais sous son contrôle.")
     assert _speaker_of(quotes, "trois villages") == "Armée révolutionnaire"
+
+
+def test_quotes_speaker_quote_after_a_sentence_attributed_by_an_incise(quotes_of):
+    quotes = quotes_of("Pour la plupart des habitants du quartier, l'eau reste rare chaque semaine, "
+                       "explique Joseph Mbarga. « Nous faisons la queue tous les matins devant la fontaine "
+                       "du marché. »")
+    assert _speaker_of(quotes, "Nous faisons") == "Joseph Mbarga"
+
+
+def test_quotes_speaker_quote_after_a_selon_sentence(quotes_of):
+    quotes = quotes_of("Selon la géographe Lucie Ondoa, les pluies arrivent plus tard chaque année. "
+                       "« Les semis de mai sont devenus un pari pour les familles. »")
+    assert _speaker_of(quotes, "Les semis") == "Lucie Ondoa"
