@@ -232,3 +232,9 @@ def test_quotes_speaker_quote_after_a_selon_sentence(quotes_of):
     quotes = quotes_of("Selon la géographe Lucie Ondoa, les pluies arrivent plus tard chaque année. "
                        "« Les semis de mai sont devenus un pari pour les familles. »")
     assert _speaker_of(quotes, "Les semis") == "Lucie Ondoa"
+
+
+def test_quotes_speaker_participle_after_an_inverted_t_il_incise(quotes_of):
+    quotes = quotes_of("Le ministre Paul Essomba a reçu les syndicats mardi. « Le dialogue reste ouvert », "
+                       "ajoute-t-il, rappelant que les salaires ont été relevés l'an dernier.")
+    assert _speaker_of(quotes, "les salaires") == "Paul Essomba"

@@ -183,9 +183,11 @@ def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) 
         return None
     root = verb.sent.root  # "X note que Y est diffusé, ajoutant que": the main clause's subject
     main = root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else head
-    clitic = next((c for c in main.children if c.i > main.i and is_clitic_subject(c)), None)
-    if clitic is not None:  # "« ... », dit-elle à la BBC, ajoutant que": she adds
-        return SpeakerRef(clitic.i, clitic.i + 1, clitic.i)
+    for governor in (head, main):  # "« ... », dit-elle à la BBC, ajoutant que": she adds
+        clitic = next((c for c in governor.children if c.i > governor.i and is_clitic_subject(c)
+                       and c.lower_ != "-t"), None)  # "-t-il": the euphonic "-t" is nobody
+        if clitic is not None:
+            return SpeakerRef(clitic.i, clitic.i + 1, clitic.i)
     return preposed_subject(doc, main, lex)
 
 
