@@ -238,3 +238,17 @@ def test_quotes_speaker_participle_after_an_inverted_t_il_incise(quotes_of):
     quotes = quotes_of("Le ministre Paul Essomba a reçu les syndicats mardi. « Le dialogue reste ouvert », "
                        "ajoute-t-il, rappelant que les salaires ont été relevés l'an dernier.")
     assert _speaker_of(quotes, "les salaires") == "Paul Essomba"
+
+
+def test_quotes_speaker_definite_role_noun_names_the_person_introduced_with_it(quotes_of):
+    quotes = quotes_of("Le sociologue camerounais Jean Mbida publie ce mois-ci un livre sur les marchés de Yaoundé. "
+                       "Les commerçantes y racontent leurs journées. "
+                       "« Les femmes tiennent l'économie du quartier », explique le sociologue.")
+    assert _speaker_of(quotes, "Les femmes tiennent") == "Jean Mbida"
+
+
+def test_quotes_speaker_definite_role_noun_in_apposition(quotes_of):
+    quotes = quotes_of("Awa Sissoko, juriste à Bamako, a suivi le procès depuis le début. "
+                       "Les audiences ont duré trois semaines. "
+                       "La juriste estime que le verdict sera contesté en appel.")
+    assert _speaker_of(quotes, "le verdict") == "Awa Sissoko"
