@@ -252,3 +252,11 @@ def test_quotes_speaker_definite_role_noun_in_apposition(quotes_of):
                        "Les audiences ont duré trois semaines. "
                        "La juriste estime que le verdict sera contesté en appel.")
     assert _speaker_of(quotes, "le verdict") == "Awa Sissoko"
+
+
+def test_quotes_speaker_subject_before_a_parenthesis_between_dashes(quotes_of):
+    quotes = quotes_of("La militante écologiste Mariam Touré - qui a grandi au bord du fleuve et a fondé une "
+                       "association de pêcheurs à l'âge de 20 ans - a prévenu que la pollution du fleuve "
+                       "menaçait la pêche.")
+    assert _speaker_of(quotes, "la pollution") is not None
+    assert "Mariam Touré" in _speaker_of(quotes, "la pollution")
