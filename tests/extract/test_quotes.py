@@ -330,3 +330,23 @@ def test_quotes_admitting_with_an_infinitive(quotes_of):
     (quote,) = quotes
     _at(text, quote, "avoir frappé des manifestants pendant la nuit")
     assert quote.speaker.name == "policiers"
+
+
+INTERVIEW = ("Radio Sahel - Les récoltes de cette année vous inquiètent-elles ? "
+             "Ibrahim Maïga - Oui, les pluies sont arrivées trop tard. Beaucoup de champs sont restés nus. "
+             "Radio Sahel - Que demandez-vous aux autorités ? "
+             "Maïga - Des semences pour la saison prochaine et des routes pour vendre ce que nous produisons.")
+
+
+def test_quotes_interview_answers_are_direct_quotes_of_who_opens_them(nlp):
+    quotes = find_quotes(nlp(INTERVIEW), None)
+    answers = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+    assert [q.text[:20] for q in answers] == ["Oui, les pluies sont", "Des semences pour la"]
+    assert {q.speaker.name for q in answers} == {"Ibrahim Maïga"}
+    assert not any(q.text.endswith("?") for q in quotes)
+
+
+def test_quotes_interview_a_name_between_dashes_is_no_turn(nlp):
+    quotes = find_quotes(nlp("Le maire Paul Biya - élu en 2019 - veut rouvrir le marché. Pourquoi maintenant ? "
+                             "Les commerçants attendent. Pourquoi si tard ?"), None)
+    assert not any(q.kind is QuoteKind.DIRECT for q in quotes)

@@ -53,6 +53,7 @@ CLOSERS = frozenset({"»", "”", '"', "›"})
 
 class Via(str, Enum):
     INCISE = "incise"
+    INTERVIEW = "interview"
     VERB = "verb"
     COMME = "comme"
     PREPOSITION = "preposition"
@@ -61,7 +62,7 @@ class Via(str, Enum):
     UNATTRIBUTED = "unattributed"
 
 
-PRIORITY = {Via.INCISE: 6, Via.VERB: 5, Via.COMME: 5, Via.PREPOSITION: 4, Via.COLON: 3,
+PRIORITY = {Via.INCISE: 6, Via.INTERVIEW: 6, Via.VERB: 5, Via.COMME: 5, Via.PREPOSITION: 4, Via.COLON: 3,
             Via.CONTINUATION: 2, Via.UNATTRIBUTED: 1}
 
 
