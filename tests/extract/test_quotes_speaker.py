@@ -260,3 +260,9 @@ def test_quotes_speaker_subject_before_a_parenthesis_between_dashes(quotes_of):
                        "menaçait la pêche.")
     assert _speaker_of(quotes, "la pollution") is not None
     assert "Mariam Touré" in _speaker_of(quotes, "la pollution")
+
+
+def test_quotes_speaker_incise_with_a_day_before_the_hearer_and_the_speaker(quotes_of):
+    quotes = quotes_of("« Nous ne négocierons pas sous la menace », a déclaré vendredi aux journalistes "
+                       "le porte-parole du gouvernement, Jean Kamga.")
+    assert _speaker_of(quotes, "Nous ne") == "Jean Kamga"
