@@ -350,3 +350,11 @@ def test_quotes_interview_a_name_between_dashes_is_no_turn(nlp):
     quotes = find_quotes(nlp("Le maire Paul Biya - élu en 2019 - veut rouvrir le marché. Pourquoi maintenant ? "
                              "Les commerçants attendent. Pourquoi si tard ?"), None)
     assert not any(q.kind is QuoteKind.DIRECT for q in quotes)
+
+
+def test_quotes_selon_a_speaker_placed_somewhere_with_a(nlp):
+    quotes = find_quotes(nlp("Les routes du nord restent coupées par les eaux, selon la correspondante de "
+                             "Radio Ndarason à Maroua."), None)
+    (quote,) = quotes
+    assert quote.text == "Les routes du nord restent coupées par les eaux"
+    assert "correspondante" in quote.speaker.name or "correspondante" in (quote.speaker.role or "")

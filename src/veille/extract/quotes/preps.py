@@ -87,7 +87,7 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
         return antecedent(doc, doc[k]), k + 1
     if k < len(doc) and doc[k].lower_ in PERSONAL_PRONOUNS:
         return SpeakerRef(k, k + 1, k), k + 1
-    ref = phrase_after(doc, k, lex)
+    ref = phrase_after(doc, k, lex, hearer=False)  # after "selon", nobody is spoken to
     if ref is not None and ref.end - 1 > ref.head and doc[ref.end - 1].pos_ == "CCONJ":
         ref = SpeakerRef(ref.start, ref.end - 1, ref.head)  # "selon X et « ... »": "et" links the quotes
     return ref, (ref.end if ref is not None else k)

@@ -230,9 +230,11 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
     return phrase_after(doc, k, lex)
 
 
-def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False) -> SpeakerRef | None:
+def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False,
+                 hearer: bool = True) -> SpeakerRef | None:
     """A speaker phrase starting at token k, up to a clause boundary (appositions kept; with
-    names_only, only an apposed proper name: "comme le précise le ministre, Jean X :")."""
+    names_only, only an apposed proper name: "comme le précise le ministre, Jean X :"; without
+    hearer, "à X" after a name stays in the phrase: "selon notre correspondante à Dakar")."""
     if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX") and not name_like(doc[k]):
         return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
@@ -246,7 +248,7 @@ def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = Fal
             break
         if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
-        if tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
+        if hearer and tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
             break  # "a raconté Awa Konaté à la radio": the hearer is not part of the speaker
         j += 1
     head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN") or name_like(doc[m])
