@@ -358,3 +358,10 @@ def test_quotes_selon_a_speaker_placed_somewhere_with_a(nlp):
     (quote,) = quotes
     assert quote.text == "Les routes du nord restent coupées par les eaux"
     assert "correspondante" in quote.speaker.name or "correspondante" in (quote.speaker.role or "")
+
+
+def test_quotes_selon_then_comma_and_conjunction_attributes_what_comes_before(nlp):
+    quotes = find_quotes(nlp("Avant la crise, la région fournissait un tiers du cacao mondial selon la banque "
+                             "Ecobank, et la moitié de son café."), None)
+    assert [q.text for q in quotes] == ["la région fournissait un tiers du cacao mondial"]
+
