@@ -147,7 +147,7 @@ def _time_words() -> frozenset[str]:
 def skip_addressee(doc: Doc, k: int) -> int:
     """Past adverbs, a day and a short "à X" after an incise verb: "répondit alors son complice",
     "a expliqué à l'AFP Gilles-Éric Séralini", "explique à CNN International Aïcha Touré",
-    "a déclaré mardi soir aux députés le ministre"."""
+    "a répondu mardi soir aux députés la ministre"."""
     days = _time_words()
     while k < len(doc) and (doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]) or doc[k].lower_ in days):
         k += 1

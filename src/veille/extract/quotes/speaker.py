@@ -149,8 +149,8 @@ class SpeakerBook:
         if desc.proper or actor.kb_id or head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") \
                 or not _definite_before(self.doc, desc.name_start):
             return None
-        # every word of the description is said of that person ("le président de la Cour suprême"
-        # is not "le président X")
+        # every word of the description is said of that person ("le directeur de la banque centrale"
+        # is not "le directeur X" of a school)
         words = {t.lemma_.lower() for t in self.doc[desc.name_start:desc.name_end] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         people = [e for e in self.doc.ents if e.label_ == "PER" and e.end <= desc.name_start
                   and not any(s.contains(e[0].idx) for s in self.segments)]
