@@ -330,3 +330,38 @@ def test_quotes_admitting_with_an_infinitive(quotes_of):
     (quote,) = quotes
     _at(text, quote, "avoir frappé des manifestants pendant la nuit")
     assert quote.speaker.name == "policiers"
+
+
+INTERVIEW = ("Radio Sahel - Les récoltes de cette année vous inquiètent-elles ? "
+             "Ibrahim Maïga - Oui, les pluies sont arrivées trop tard. Beaucoup de champs sont restés nus. "
+             "Radio Sahel - Que demandez-vous aux autorités ? "
+             "Maïga - Des semences pour la saison prochaine et des routes pour vendre ce que nous produisons.")
+
+
+def test_quotes_interview_answers_are_direct_quotes_of_who_opens_them(nlp):
+    quotes = find_quotes(nlp(INTERVIEW), None)
+    answers = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+    assert [q.text[:20] for q in answers] == ["Oui, les pluies sont", "Des semences pour la"]
+    assert {q.speaker.name for q in answers} == {"Ibrahim Maïga"}
+    assert not any(q.text.endswith("?") for q in quotes)
+
+
+def test_quotes_interview_a_name_between_dashes_is_no_turn(nlp):
+    quotes = find_quotes(nlp("Le maire Paul Biya - élu en 2019 - veut rouvrir le marché. Pourquoi maintenant ? "
+                             "Les commerçants attendent. Pourquoi si tard ?"), None)
+    assert not any(q.kind is QuoteKind.DIRECT for q in quotes)
+
+
+def test_quotes_selon_a_speaker_placed_somewhere_with_a(nlp):
+    quotes = find_quotes(nlp("Les routes du nord restent coupées par les eaux, selon la correspondante de "
+                             "Radio Ndarason à Maroua."), None)
+    (quote,) = quotes
+    assert quote.text == "Les routes du nord restent coupées par les eaux"
+    assert "correspondante" in quote.speaker.name or "correspondante" in (quote.speaker.role or "")
+
+
+def test_quotes_selon_then_comma_and_conjunction_attributes_what_comes_before(nlp):
+    quotes = find_quotes(nlp("Avant la crise, la région fournissait un tiers du cacao mondial selon la banque "
+                             "Ecobank, et la moitié de son café."), None)
+    assert [q.text for q in quotes] == ["la région fournissait un tiers du cacao mondial"]
+

@@ -219,3 +219,50 @@ def test_quotes_speaker_acronym_defined_in_parentheses(quotes_of):
     quotes = quotes_of("Les combattants du groupe d'Armée révolutionnaire (RA) ont attaqué la ville. "
                        "Selon la RA, trois villages sont désormais sous son contrôle.")
     assert _speaker_of(quotes, "trois villages") == "Armée révolutionnaire"
+
+
+def test_quotes_speaker_quote_after_a_sentence_attributed_by_an_incise(quotes_of):
+    quotes = quotes_of("Pour la plupart des habitants du quartier, l'eau reste rare chaque semaine, "
+                       "explique Joseph Mbarga. « Nous faisons la queue tous les matins devant la fontaine "
+                       "du marché. »")
+    assert _speaker_of(quotes, "Nous faisons") == "Joseph Mbarga"
+
+
+def test_quotes_speaker_quote_after_a_selon_sentence(quotes_of):
+    quotes = quotes_of("Selon la géographe Lucie Ondoa, les pluies arrivent plus tard chaque année. "
+                       "« Les semis de mai sont devenus un pari pour les familles. »")
+    assert _speaker_of(quotes, "Les semis") == "Lucie Ondoa"
+
+
+def test_quotes_speaker_participle_after_an_inverted_t_il_incise(quotes_of):
+    quotes = quotes_of("Le maire Paul Essomba a visité le chantier jeudi. « Les travaux avancent bien », "
+                       "ajoute-t-il, précisant que le pont sera livré en décembre.")
+    assert _speaker_of(quotes, "le pont") == "Paul Essomba"
+
+
+def test_quotes_speaker_definite_role_noun_names_the_person_introduced_with_it(quotes_of):
+    quotes = quotes_of("Le sociologue camerounais Jean Mbida publie ce mois-ci un livre sur les marchés de Yaoundé. "
+                       "Les commerçantes y racontent leurs journées. "
+                       "« Les femmes tiennent l'économie du quartier », explique le sociologue.")
+    assert _speaker_of(quotes, "Les femmes tiennent") == "Jean Mbida"
+
+
+def test_quotes_speaker_definite_role_noun_in_apposition(quotes_of):
+    quotes = quotes_of("Awa Sissoko, juriste à Bamako, a suivi le procès depuis le début. "
+                       "Les audiences ont duré trois semaines. "
+                       "La juriste estime que le verdict sera contesté en appel.")
+    assert _speaker_of(quotes, "le verdict") == "Awa Sissoko"
+
+
+def test_quotes_speaker_subject_before_a_parenthesis_between_dashes(quotes_of):
+    quotes = quotes_of("La militante écologiste Mariam Touré - qui a grandi au bord du fleuve et a fondé une "
+                       "association de pêcheurs à l'âge de 20 ans - a prévenu que la pollution du fleuve "
+                       "menaçait la pêche.")
+    assert _speaker_of(quotes, "la pollution") is not None
+    assert "Mariam Touré" in _speaker_of(quotes, "la pollution")
+
+
+def test_quotes_speaker_incise_with_a_day_before_the_hearer_and_the_speaker(quotes_of):
+    quotes = quotes_of("« Les tarifs baisseront en juin », a expliqué jeudi soir aux clients "
+                       "la directrice commerciale de la banque.")
+    assert _speaker_of(quotes, "Les tarifs").startswith("directrice commerciale")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from veille.extract.quotes.marks import QuotedSegment
 from veille.extract.reporting import Frame, ReportingLexicon
+from veille.extract.timex.lexicon import load_lexicon as load_time_lexicon
 
 CLITIC_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous", "-t-il", "-t-elle",
                              "-t-on", "-t-ils", "-t-elles"})
@@ -137,10 +138,18 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     return None
 
 
+def _time_words() -> frozenset[str]:
+    """Days and parts of days of the time lexicon ("lundi", "hier", "soir")."""
+    lex = load_time_lexicon()
+    return frozenset([*lex.weekdays, *lex.day_words, *lex.day_parts])
+
+
 def skip_addressee(doc: Doc, k: int) -> int:
-    """Past adverbs and a short "à X" after an incise verb: "répondit alors son complice",
-    "a expliqué à l'AFP Gilles-Éric Séralini", "explique à CNN International Aïcha Touré"."""
-    while k < len(doc) and doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]):
+    """Past adverbs, a day and a short "à X" after an incise verb: "répondit alors son complice",
+    "a expliqué à l'AFP Gilles-Éric Séralini", "explique à CNN International Aïcha Touré",
+    "a répondu mardi soir aux députés la ministre"."""
+    days = _time_words()
+    while k < len(doc) and (doc[k].pos_ == "ADV" and not is_clitic_subject(doc[k]) or doc[k].lower_ in days):
         k += 1
     if k + 1 < len(doc) and doc[k].lower_ in ADDRESSEE_CASES:
         j = k + 1

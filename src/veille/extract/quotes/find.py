@@ -4,7 +4,8 @@
 
 Three steps:
 1. attributions (quotes_frames, quotes_preps): reporting verbs with their complements, incises,
-   "selon X", "comme le rappelle X" — each gives a statement range and a speaker phrase;
+   "selon X", "comme le rappelle X", the answers of an interview (quotes_interview) — each gives
+   a statement range and a speaker phrase;
 2. quote marks (quotes_marks) decide the kind: a statement that is one quoted segment is
    direct, one that contains quoted words is mixed, one without is indirect; a quoted segment
    no attribution covers is still a quote when it follows a colon (speaker before the colon),
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from veille.extract.quotes.frames import PRIORITY, Attribution, Via, verb_attributions
+from veille.extract.quotes.interview import interview_attributions
 from veille.extract.quotes.marks import QuotedSegment, find_quoted_segments
 from veille.extract.quotes.preps import comme_attributions, prep_attributions
 from veille.extract.quotes.segments import Draft, segment_attribution
@@ -42,7 +44,7 @@ def find_quotes(doc: Doc, actors: "DocActors | None", lexicon: ReportingLexicon 
     text = doc.text  # Doc.text is rebuilt at each access: read it once
     segments = find_quoted_segments(text)
     attributions = (verb_attributions(doc, lex, segments) + comme_attributions(doc, lex, segments)
-                    + prep_attributions(doc, lex, segments, actors))
+                    + prep_attributions(doc, lex, segments, actors) + interview_attributions(doc))
     drafts = accept(text, attributions, segments)
     drafts = add_segment_quotes(doc, drafts, segments, lex)
     return to_quotes(text, drafts, SpeakerBook(doc, actors, lex, segments))

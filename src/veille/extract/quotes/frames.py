@@ -53,6 +53,7 @@ CLOSERS = frozenset({"»", "”", '"', "›"})
 
 class Via(str, Enum):
     INCISE = "incise"
+    INTERVIEW = "interview"
     VERB = "verb"
     COMME = "comme"
     PREPOSITION = "preposition"
@@ -61,7 +62,7 @@ class Via(str, Enum):
     UNATTRIBUTED = "unattributed"
 
 
-PRIORITY = {Via.INCISE: 6, Via.VERB: 5, Via.COMME: 5, Via.PREPOSITION: 4, Via.COLON: 3,
+PRIORITY = {Via.INCISE: 6, Via.INTERVIEW: 6, Via.VERB: 5, Via.COMME: 5, Via.PREPOSITION: 4, Via.COLON: 3,
             Via.CONTINUATION: 2, Via.UNATTRIBUTED: 1}
 
 
@@ -181,11 +182,15 @@ def _adverbial_participle_subject(doc: Doc, verb: Token, lex: ReportingLexicon) 
     head = verb.head
     if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "conj", "acl", "xcomp"):
         return None
+    if doc[k].text == "," and k >= 1 and is_clitic_subject(doc[k - 1]) and doc[k - 1].lower_ != "-t":
+        return SpeakerRef(k - 1, k, k - 1)  # "« ... », ajoute-t-elle, précisant que": she specifies
     root = verb.sent.root  # "X note que Y est diffusé, ajoutant que": the main clause's subject
     main = root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else head
-    clitic = next((c for c in main.children if c.i > main.i and is_clitic_subject(c)), None)
-    if clitic is not None:  # "« ... », dit-elle à la BBC, ajoutant que": she adds
-        return SpeakerRef(clitic.i, clitic.i + 1, clitic.i)
+    for governor in (head, main):  # "« ... », précise-t-elle à la radio, ajoutant que": she adds
+        clitic = next((c for c in governor.children if c.i > governor.i and is_clitic_subject(c)
+                       and c.lower_ != "-t"), None)  # "-t-il": the euphonic "-t" is nobody
+        if clitic is not None:
+            return SpeakerRef(clitic.i, clitic.i + 1, clitic.i)
     return preposed_subject(doc, main, lex)
 
 

@@ -87,7 +87,7 @@ def _speaker_after(doc: Doc, k: int, lex: ReportingLexicon) -> tuple[SpeakerRef 
         return antecedent(doc, doc[k]), k + 1
     if k < len(doc) and doc[k].lower_ in PERSONAL_PRONOUNS:
         return SpeakerRef(k, k + 1, k), k + 1
-    ref = phrase_after(doc, k, lex)
+    ref = phrase_after(doc, k, lex, hearer=False)  # after "selon", nobody is spoken to
     if ref is not None and ref.end - 1 > ref.head and doc[ref.end - 1].pos_ == "CCONJ":
         ref = SpeakerRef(ref.start, ref.end - 1, ref.head)  # "selon X et « ... »": "et" links the quotes
     return ref, (ref.end if ref is not None else k)
@@ -161,6 +161,9 @@ def _prep_content(doc: Doc, a: int, b: int, lex: ReportingLexicon,
     closes = nxt in STOP_PUNCT or b >= doc[a].sent.end or nxt == "," and b + 1 < len(doc) \
         and doc[b + 1].pos_ == "CCONJ"  # "..., selon un sondage, et beaucoup ont peur ..."
     closes = closes or _after_quote_then_conjunction(doc, a, b, segments)
+    if nxt == "," and closes and prev not in CLAUSE_OPENERS:  # "... 28 % des exportations selon X, et 60 % ..."
+        first = _whole_statement(doc, clause_start(doc, a, segments), a)
+        return trimmed_chars(doc, first, a)
     if nxt == "," and not (closes and prev in BEFORE_TRAILING):
         first = _after_nested_prep(doc, b + 1, lex)
         return trimmed_chars(doc, first, clause_end(doc, first, lex, segments))

@@ -59,6 +59,9 @@ def segment_attribution(doc: Doc, seg: QuotedSegment, drafts: list[Draft], lex: 
     if opening is None or not statement_like(doc, seg, opening):
         return None
     if opening.is_sent_start and opening.i > 0:
+        said = _attributed_sentence_before(doc, opening, drafts)
+        if said is not None:  # "X, explique Y. « ... »", "Selon Y, ... . « ... »": Y goes on
+            return _direct(seg, Via.CONTINUATION, None, seg.open_at, None, follows=said)
         speaker, cue = _reporter_before(doc, doc[opening.i - 1].sent, lex)
         if speaker is not None:  # "X a nuancé les chiffres. « On a constaté ... »"
             return _direct(seg, Via.COLON, cue, doc[opening.i - 1].sent.start_char, speaker)
@@ -104,6 +107,16 @@ def _reporter_before(doc: Doc, span, lex: ReportingLexicon) -> tuple[SpeakerRef 
             if ref is not None:
                 return ref, doc[k].text
     return None, None
+
+
+def _attributed_sentence_before(doc: Doc, opening: Token, drafts: list[Draft]) -> Draft | None:
+    """The last statement attributed to someone in the sentence just before, cue and statement
+    both inside that sentence (a reporting verb, an incise or a "selon X")."""
+    prev = doc[opening.i - 1].sent
+    inside = [d for d in drafts if d.att.speaker is not None
+              and prev.start_char <= d.att.cue_at < prev.end_char
+              and prev.start_char <= d.start and d.end <= opening.idx]
+    return max(inside, key=lambda d: d.end) if inside else None
 
 
 def _previous_quote(doc: Doc, opening: Token, drafts: list[Draft], sentences: int = 1) -> Draft | None:

@@ -95,8 +95,10 @@ class SpeakerBook:
         desc = describe(self.doc, ref, self.lex)
         if desc is None:
             return None
-        actor = self._earlier(desc) or self._build(ref, desc)
-        actor = self._named_person(ref, desc, actor) or actor
+        earlier = self._earlier(desc)
+        actor = earlier or self._build(ref, desc)
+        actor = self._named_person(ref, desc, actor) \
+            or (self._introduced_person(ref, desc, actor) if earlier is None else None) or actor
         self.remember(actor, self.doc[ref.head], desc.lemmas, named=desc.proper)
         return actor
 
@@ -137,6 +139,25 @@ class SpeakerBook:
             if known.named and _is_person(known) and _sectors_fit(known.actor, actor) \
                     and (known.head.pos_ != "PROPN" or agrees(known.head, "Sing", gender)):
                 return known.actor
+        return None
+
+    def _introduced_person(self, ref: SpeakerRef, desc: Described, actor: Actor) -> Actor | None:
+        """"le sociologue" after "Le sociologue camerounais Jean X a publié ...": a singular definite
+        description naming no one is the person the article introduced earlier with that noun,
+        right before the name or in apposition after it, even if that person has not spoken yet."""
+        head = self.doc[ref.head]
+        if desc.proper or actor.kb_id or head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") \
+                or not _definite_before(self.doc, desc.name_start):
+            return None
+        # every word of the description is said of that person ("le directeur de la banque centrale"
+        # is not "le directeur X" of a school)
+        words = {t.lemma_.lower() for t in self.doc[desc.name_start:desc.name_end] if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        people = [e for e in self.doc.ents if e.label_ == "PER" and e.end <= desc.name_start
+                  and not any(s.contains(e[0].idx) for s in self.segments)]
+        for ent in reversed(people):
+            said = {t.lemma_.lower() for t in ent.sent} | {t.lower_ for t in ent.sent}
+            if _introduces(self.doc, ent, head) and words <= said:
+                return self._person_actor(ent)
         return None
 
     def _earlier(self, desc: Described) -> Actor | None:
@@ -320,6 +341,27 @@ class SpeakerBook:
                 if found is not None and found.country:
                     return found.country
         return None
+
+
+def _introduces(doc: Doc, ent, head: Token, reach: int = 6) -> bool:
+    """The noun `head` heads the words just before a person's name ("le sociologue camerounais
+    Jean X", "la juriste et militante Awa X") or opens the apposition after it ("Jean X,
+    sociologue à Douala"); the tagger's lemma or the word itself (it mistakes such nouns for
+    adjectives)."""
+    def same(tok: Token) -> bool:
+        return tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_
+
+    k = ent.start - 1
+    while k >= max(ent.sent.start, ent.start - reach) and doc[k].pos_ in ("ADJ", "NOUN", "CCONJ"):
+        if doc[k].pos_ == "NOUN" and same(doc[k]):
+            return True
+        k -= 1
+    k = ent.end + 1
+    if ent.end < ent.sent.end - 1 and doc[ent.end].text == ",":
+        while k < ent.sent.end and doc[k].pos_ == "DET":
+            k += 1
+        return k < ent.sent.end and doc[k].pos_ in ("NOUN", "ADJ") and same(doc[k])
+    return False
 
 
 def _subject_like(tok: Token) -> bool:

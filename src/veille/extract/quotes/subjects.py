@@ -74,6 +74,8 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
     if subj is not None and (subj.i < sent_start or subj.i >= group or _object_position(doc, subj, sent_start)
                              or any(c.dep_ == "case" for c in subj.children)):
         subj = None  # "Dans une interview à la radio, X a dit": a phrase after a preposition is no subject
+    if subj is None:
+        group, sent_start = _before_dashes(doc, group, sent_start)
     head = subj.i if subj is not None else _nearest_left_head(doc, group, sent_start)
     if subj is None and head is not None:
         head = _modified_noun(doc, head, sent_start)
@@ -85,6 +87,25 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
         return SpeakerRef(head, head + 1, head)
     start = np_left(doc, head, sent_start)
     return SpeakerRef(start, _cut_relative(doc, start, group), head)
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _before_dashes(doc: Doc, group: int, floor: int) -> tuple[int, int]:
+    """"La ministre X - qui a longtemps ... - a prévenu que": a verb right after a closing dash has
+    its subject before the opening one (the parser often ends a sentence at a dash). The opening
+    dash as the verb group's start and its sentence's start as the floor; else unchanged."""
+    if group < 1 or doc[group - 1].text not in DASHES:
+        return group, floor
+    k = group - 2
+    while k >= max(0, group - 60) and doc[k].text not in DASHES:
+        if doc[k].text in STOP_PUNCT:
+            return group, floor
+        k -= 1
+    if k < max(0, group - 60) or k < 1:
+        return group, floor
+    return k, doc[k - 1].sent.start
 
 
 def _modified_noun(doc: Doc, head: int, floor: int) -> int:
@@ -209,9 +230,11 @@ def postposed_subject(doc: Doc, after: int, lex: ReportingLexicon) -> SpeakerRef
     return phrase_after(doc, k, lex)
 
 
-def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False) -> SpeakerRef | None:
+def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = False,
+                 hearer: bool = True) -> SpeakerRef | None:
     """A speaker phrase starting at token k, up to a clause boundary (appositions kept; with
-    names_only, only an apposed proper name: "comme le précise le ministre, Jean X :")."""
+    names_only, only an apposed proper name: "comme le précise le ministre, Jean X :"; without
+    hearer, "à X" after a name stays in the phrase: "selon notre correspondante à Dakar")."""
     if k >= len(doc) or doc[k].pos_ in ("VERB", "AUX") and not name_like(doc[k]):
         return None  # "Pour tester la fertilité, ..." names no one
     end = doc[k].sent.end
@@ -225,7 +248,7 @@ def phrase_after(doc: Doc, k: int, lex: ReportingLexicon, names_only: bool = Fal
             break
         if tok.text == "," and not _apposition_follows(doc, j, end, names_only):
             break
-        if tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
+        if hearer and tok.lower_ in ("à", "au", "aux") and j > k and doc[j - 1].pos_ == "PROPN":
             break  # "a raconté Awa Konaté à la radio": the hearer is not part of the speaker
         j += 1
     head = next((m for m in range(k, j) if doc[m].pos_ in ("NOUN", "PROPN") or name_like(doc[m])
