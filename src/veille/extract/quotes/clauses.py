@@ -6,6 +6,8 @@ quote marks) and use the dependency tree only as a hint.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from veille.extract.quotes.marks import QuotedSegment
@@ -138,6 +140,7 @@ def incise_verb_at(doc: Doc, k: int, lex: ReportingLexicon) -> int | None:
     return None
 
 
+@cache
 def _time_words() -> frozenset[str]:
     """Days and parts of days of the time lexicon ("lundi", "hier", "soir")."""
     lex = load_time_lexicon()
