@@ -90,6 +90,7 @@ def preposed_subject(doc: Doc, verb: Token, lex: ReportingLexicon, partner: Toke
 
 
 DASHES = frozenset({"-", "–", "—"})
+DASH_REACH = 60  # tokens back from a closing dash where its opening dash is looked for
 
 
 def _before_dashes(doc: Doc, group: int, floor: int) -> tuple[int, int]:
@@ -99,11 +100,11 @@ def _before_dashes(doc: Doc, group: int, floor: int) -> tuple[int, int]:
     if group < 1 or doc[group - 1].text not in DASHES:
         return group, floor
     k = group - 2
-    while k >= max(0, group - 60) and doc[k].text not in DASHES:
+    while k >= max(0, group - DASH_REACH) and doc[k].text not in DASHES:
         if doc[k].text in STOP_PUNCT:
             return group, floor
         k -= 1
-    if k < max(0, group - 60) or k < 1:
+    if k < max(0, group - DASH_REACH) or k < 1:
         return group, floor
     return k, doc[k - 1].sent.start
 
