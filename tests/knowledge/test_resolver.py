@@ -209,7 +209,7 @@ def test_relative_and_demonstrative_anaphors(resolve):
 def test_jihadist_fighters_belong_to_the_transnational_movement(resolve):
     """GUIDELINES §3: jihadist groups and their fighters are IMG, wherever they fight; terrorists and
     rebels with no more said take the country of the text."""
-    doc, actors = resolve("Des djihadistes ont tué deux gendarmes nigériens. Les rebelles touareg ont "
+    doc, actors = resolve("Des djihadistes ont enlevé deux enseignants nigériens. Les rebelles touareg ont "
                           "condamné l'attaque. Des terroristes ont frappé Niamey.", "2021-05-02")
     assert (_at(actors, doc, "djihadistes").country, _at(actors, doc, "djihadistes").sector) == ("IMG", ("REB",))
     assert _at(actors, doc, "rebelles").country == "NER"
