@@ -90,9 +90,11 @@ def set_annotations(doc: Doc, analysis) -> None:
 def _article(doc: Doc, published: date | None):
     from veille.ingest.dedup import content_hash
     from veille.model import Article, SourceKind
+    from veille.nlp import doc_text
 
-    digest = content_hash(doc.text)
-    return Article(doc_id=f"h-{digest[:16]}", title=str(doc.user_data.get("title") or ""), text=doc.text,
+    text = doc_text(doc)
+    digest = content_hash(text)
+    return Article(doc_id=f"h-{digest[:16]}", title=str(doc.user_data.get("title") or ""), text=text,
                    content_hash=digest, source_kind=SourceKind.TEXT, locator="spacy", language="fr",
                    published=published)
 

@@ -41,6 +41,23 @@ def test_event_model_gives_probabilities_per_type(res, nlp):
     assert all(0.0 <= p <= 1.0 for p in probs.values())
 
 
+def test_an_article_s_sentences_are_scored_together_as_each_alone(res, nlp):
+    from veille.extract.event_model.features import DocVectors
+
+    doc = nlp("Des hommes armés ont attaqué un poste de police. Il a fait beau. "
+              "Le gouvernement a condamné l'attaque et promis des sanctions.")
+    sents = list(doc.sents)
+    rule_types = [["ASSAULT"], [], ["ACCUSE"]]
+    contexts = [{"doc=ASSAULT": 1.0}, {}, {}]
+    together = res.event_model.sentence_probabilities(sents, rule_types, res.lexicon, contexts,
+                                                      [None, None, None], DocVectors.of(doc))
+    alone = [res.event_model.probabilities(s, t, res.lexicon, c) for s, t, c in zip(sents, rule_types, contexts)]
+    assert len(together) == 3
+    for a, b in zip(together, alone):
+        assert a == pytest.approx(b, abs=1e-6)
+    assert together[0][EventType.ASSAULT] > together[1][EventType.ASSAULT]
+
+
 def test_event_confidence_is_the_model_probability(res, nlp):
     text = "Des hommes armés ont attaqué un poste de police dans le nord du Niger."
     events = analyse(res, text).events

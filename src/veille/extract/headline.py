@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from veille.extract.events import find_events
 from veille.knowledge.resolver import resolve_doc
 from veille.model import Event, Span, Status
+from veille.nlp import doc_text
 
 TITLE = "title"
 
@@ -71,7 +72,7 @@ def _apposed(token, doc: Doc) -> bool:
 
 def _clause(doc: Doc, evidence: Span) -> Span:
     """The evidence without a leading "Country :" rubric of the headline."""
-    text = doc.text
+    text = doc_text(doc)
     colon = text.find(" : ")
     start = colon + 3 if evidence.start <= colon < evidence.end else evidence.start
     return Span(start, evidence.end, text[start:evidence.end])

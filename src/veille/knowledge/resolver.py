@@ -46,6 +46,7 @@ from veille.knowledge.phrases import (
 from veille.knowledge.records import Country, Organisation, Person, Region
 from veille.model import Actor, Entity, EntityKind, Mention, Place
 from veille.model import Span as TextSpan
+from veille.nlp import doc_text
 
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LOCAL_WINDOW = 60  # tokens: about two sentences
@@ -66,8 +67,8 @@ class DocActors:
                  title: str | None = None):
         self.doc, self.published, self.kb, self.gazetteer = doc, published, kb, gazetteer
         self.title = title
-        self.text = doc.text  # Doc.text and Doc.ents are rebuilt at each access: read them once
-        self.ents = tuple(doc.ents)
+        self.text = doc_text(doc)
+        self.ents = tuple(doc.ents)  # Doc.ents is rebuilt at each access: read it once
         self._token_match: dict[int, Match] = {}
         self._places: dict[int, Place] = {}
         self._actors: dict[int, Actor | None] = {}

@@ -126,7 +126,10 @@ class DocVectors:
         rows = np.asarray(table.data, dtype=np.float32)[found]
         rows[found < 0] = 0.0
         pos = doc.to_array(POS)
-        predicate = np.isin(pos, [POS_IDS[p] for p in PREDICATE_VECTOR_POS]) & (found >= 0)
+        predicate = np.zeros(len(doc), dtype=bool)
+        for p in PREDICATE_VECTOR_POS:
+            predicate |= pos == POS_IDS[p]
+        predicate &= found >= 0
         return cls(rows, predicate)
 
 

@@ -71,11 +71,11 @@ def combine(doc: Doc, items: Sequence[T], event_of: Callable[[T], Event], model:
         by_sentence.setdefault(k, []).append(item)
     types = [[event_of(i).type.value for i in by_sentence.get(k, [])] for k in range(len(sents))]
     in_doc, ent_labels, vectors = doc_types(types), ent_labels_by_sentence(sents), DocVectors.of(doc)
+    contexts = [context_features(types, k, in_doc) for k in range(len(sents))]
     out: list[T] = []
-    for k, sent in enumerate(sents):
+    for k, (sent, probs) in enumerate(zip(sents, model.sentence_probabilities(sents, types, lexicon, contexts,
+                                                                             ent_labels, vectors))):
         found = by_sentence.get(k, [])
-        probs = model.probabilities(sent, types[k], lexicon, context_features(types, k, in_doc), ent_labels[k],
-                                    vectors)
         rule_types = {event_of(i).type for i in found}
         out.extend(with_confidence(i, probs[event_of(i).type]) for i in found
                    if model.thresholds.keep(probs[event_of(i).type], True))

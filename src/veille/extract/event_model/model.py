@@ -94,18 +94,32 @@ class EventTypeModel:
                       vectors: DocVectors | None = None) -> dict[EventType, float]:
         """The probability that the sentence states an event of each type (``lexicon``: the one the
         model was trained with, whose cue types are features; ``vectors``: its document's, read once)."""
-        vector = sentence_vector(sent, vectors)
-        scores = self.intercept.copy()
-        if vector.shape[0] == self.dense.shape[0]:  # a pipeline without the md vectors (sm) skips this part
-            scores = scores + vector @ self.dense
-        found = [(row, value) for name, value in sentence_features(sent, rule_types, lexicon, context,
-                                                                    ent_labels).items()
-                 if (row := self.index.get(name)) is not None]
-        if found:
-            rows, values = zip(*found)
-            scores = scores + np.asarray(values, dtype=np.float32) @ self.sparse[list(rows)]
-        probs = 1.0 / (1.0 + np.exp(-scores))
-        return {t: float(p) for t, p in zip(self.types, probs)}
+        return self.sentence_probabilities([sent], [rule_types], lexicon, [context or {}],
+                                           [ent_labels], vectors)[0]
+
+    def sentence_probabilities(self, sents: list[Span], rule_types: list[list[str]],
+                               lexicon: Lexicon | None, contexts: list[dict[str, float]],
+                               ent_labels: list[set[str] | None],
+                               vectors: DocVectors | None = None) -> list[dict[EventType, float]]:
+        """``probabilities`` of each sentence of an article, in one product per weight matrix (a
+        product per sentence cost as much as making the sentence's features)."""
+        scores = np.tile(self.intercept, (len(sents), 1))
+        dense = np.vstack([sentence_vector(s, vectors) for s in sents]) if sents else None
+        if dense is not None and dense.shape[1] == self.dense.shape[0]:  # a pipeline without md vectors skips it
+            scores += dense @ self.dense
+        at, rows, values = [], [], []
+        for k, sent in enumerate(sents):
+            for name, value in sentence_features(sent, rule_types[k], lexicon, contexts[k], ent_labels[k]).items():
+                if (row := self.index.get(name)) is not None:
+                    at.append(k)
+                    rows.append(row)
+                    values.append(value)
+        if rows:  # ``at`` ascends: the products of each sentence's features are summed as one run
+            runs = np.flatnonzero(np.diff(at, prepend=-1))
+            weighted = np.asarray(values, dtype=np.float32)[:, None] * self.sparse[rows]
+            scores[np.asarray(at)[runs]] += np.add.reduceat(weighted, runs, axis=0)
+        probs = (1.0 / (1.0 + np.exp(-scores))).tolist()
+        return [dict(zip(self.types, p)) for p in probs]
 
     def trigger(self, sent: Span, etype: EventType, lexicon: Lexicon | None = None) -> Token | None:
         """The predicate of the sentence that speaks for ``etype``: among the words the lexicon gives that

@@ -47,6 +47,7 @@ from veille.model import (
     Status,
     Timex,
 )
+from veille.nlp import doc_text
 
 PLACE_PREPS = ("à", "en", "dans", "sur", "près de", "vers")
 PLACE_NOUNS = ("ville", "région", "capitale", "province", "localité", "commune", "village", "cercle", "district")
@@ -79,7 +80,7 @@ def find_events(doc: Doc, actors, lexicon: Lexicon, *, timexes: Sequence[Timex],
         told.sort(key=lambda t: t.event.evidence.start)
     if model is not None:
         told = _with_model(told, ctx, model)
-    return dedupe(told, doc.text)
+    return dedupe(told, doc_text(doc))
 
 
 def token_actors(doc: Doc, actors, lexicon: Lexicon) -> Callable[[Token], Actor | None]:

@@ -31,6 +31,7 @@ from veille.extract.quotes.segments import Draft, segment_attribution
 from veille.extract.quotes.speaker import SpeakerBook
 from veille.extract.reporting import ReportingLexicon
 from veille.model import Actor, Quote, QuoteKind
+from veille.nlp import doc_text
 
 if TYPE_CHECKING:
     from veille.knowledge.resolver import DocActors
@@ -41,7 +42,7 @@ WORD = re.compile(r"\w+")
 def find_quotes(doc: Doc, actors: "DocActors | None", lexicon: ReportingLexicon | None = None) -> list[Quote]:
     """All quotes of a parsed article, in text order."""
     lex = lexicon or ReportingLexicon.load()
-    text = doc.text  # Doc.text is rebuilt at each access: read it once
+    text = doc_text(doc)
     segments = find_quoted_segments(text)
     attributions = (verb_attributions(doc, lex, segments) + comme_attributions(doc, lex, segments)
                     + prep_attributions(doc, lex, segments, actors) + interview_attributions(doc))

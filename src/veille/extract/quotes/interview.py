@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from veille.extract.quotes.clauses import token_index_at
 from veille.extract.quotes.frames import Attribution, Via
 from veille.extract.quotes.subjects import SpeakerRef
+from veille.nlp import doc_text
 
 NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.]*){0,3}"
 TURN = re.compile(r"(?:(?<=[.?!»\"”…])\s+|^|(?<=\n))(" + NAME + r") ?[-–—] ")
@@ -50,7 +51,7 @@ def _turns(text: str) -> list[_Turn]:
 
 def interview_attributions(doc: Doc) -> list[Attribution]:
     """The answers of a question-and-answer interview, attributed to whoever opens them."""
-    text = doc.text
+    text = doc_text(doc)
     turns = _turns(text)
     questions = [t for t in turns if text[t.text_start:t.text_end].endswith("?")]
     if len(questions) < MIN_TURNS:
