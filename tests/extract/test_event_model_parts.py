@@ -53,6 +53,32 @@ def test_picker_takes_the_most_probable_candidate_above_its_threshold(nlp):
     assert shy.pick("target", EventType.ASSAULT, trigger, actor_of_nouns) is None
 
 
+def test_picker_never_gives_the_other_side_s_actor_under_another_mention(nlp):
+    doc = nlp("Les forces ont frappé la capitale, et Bamako a subi une attaque de ces forces.")
+    trigger = token(doc, "attaque")
+
+    def actor_of(tok):  # "capitale" and "Bamako" name one actor, as a resolver would say
+        name = "Mali" if tok.text in ("capitale", "Bamako") else tok.text
+        return Actor(name=name, country="MLI", sector=("GOV",)) if tok.pos_ in ("NOUN", "PROPN") else None
+
+    objects = RoleWeights({"target|dep=obj": 0}, np.array([6.0], dtype=np.float32), 0.0)  # "capitale" first
+    model = ArgumentModel({"source": objects, "target": objects}, threshold=0.4, version="t")
+    assert model.pick("target", EventType.ASSAULT, trigger, actor_of).text == "capitale"
+    picked = model.pick("target", EventType.ASSAULT, trigger, actor_of, exclude=token(doc, "Bamako"))
+    assert picked is not None and actor_of(picked).name != "Mali"
+    never_same = model.pick("target", EventType.ASSAULT, trigger, actor_of, exclude=token(doc, "Bamako"),
+                            same=lambda a, b: False)
+    assert never_same.text == "capitale"
+
+
+def test_picker_sees_the_trigger_s_own_relation_and_the_candidate_s_governor(nlp):
+    doc = nlp("Le ministre affirme que les rebelles ont attaqué le camp.")
+    trigger = token(doc, "attaqué")
+    names = features("source", EventType.ASSAULT, trigger, token(doc, "ministre"), actor_of_nouns(token(doc, "ministre")))
+    assert "source|gov=affirmer|nsubj" in names  # the subject of a verb of saying, not of the attack
+    assert any(n.startswith("source|lemma=attaquer|path=") for n in names)
+
+
 def test_picker_round_trips_through_its_files(tmp_path):
     w = RoleWeights({"source|dep=nsubj": 0, "source|case=par": 1}, np.array([1.5, -0.5], dtype=np.float32), 0.25)
     model = ArgumentModel({"source": w, "target": w}, threshold=0.2, version="x")

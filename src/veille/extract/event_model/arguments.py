@@ -78,7 +78,10 @@ def features(role: str, etype: EventType, trigger: Token, cand: Token, actor: Ac
             f"confident={actor.confidence >= 0.5}"]
     sectors = [f"sector={s}" for s in actor.sector] or ["sector=-"]
     typed = [f"{etype.value}|{f}" for f in syntax + sectors]  # the same relation means another role per type
-    return [f"{role}|{f}" for f in syntax + position + kind + sectors + typed]
+    lexical = [f"lemma={trigger.lemma_.lower()}|path={relation}"]
+    if cand.head.i != trigger.i:  # the subject of "affirmer" tells; of "attaquer", acts
+        lexical.append(f"gov={cand.head.lemma_.lower()}|{cand.dep_}")
+    return [f"{role}|{f}" for f in syntax + position + kind + sectors + typed + lexical]
 
 
 def dependency_path(trigger: Token, cand: Token) -> str:
@@ -126,12 +129,16 @@ class ArgumentModel:
     version: str
 
     def pick(self, role: str, etype: EventType, trigger: Token, actor_of: ActorOf,
-             exclude: Token | None = None, sourcing: frozenset[str] = frozenset()) -> Token | None:
-        """The most probable candidate for ``role``, when probable enough."""
+             exclude: Token | None = None, sourcing: frozenset[str] = frozenset(),
+             same: Callable[[Actor, Actor], bool] = lambda a, b: a == b) -> Token | None:
+        """The most probable candidate for ``role``, when probable enough; never ``exclude`` (the other
+        side's participant) nor an actor ``same`` as its."""
         best, best_p = None, self.threshold
         sent = trigger.sent
+        other = actor_of(exclude) if exclude is not None else None  # another mention of it is no better
         for cand in candidates(trigger, actor_of, sourcing):
-            if exclude is not None and cand.i == exclude.i or (actor := actor_of(cand)) is None:
+            if exclude is not None and cand.i == exclude.i or (actor := actor_of(cand)) is None \
+                    or other is not None and same(actor, other):
                 continue
             p = self.roles[role].probability(features(role, etype, trigger, cand, actor, sent))
             if p >= best_p:

@@ -222,10 +222,10 @@ def _picked(frame: Frame, ctx: _Context) -> tuple[Token | None, Token | None]:
     source, target = (None, None) if frame.learned else (_resolvable(frame.source, ctx),
                                                          _resolvable(frame.target, ctx))
     sourcing = ctx.lexicon.claims.reporting_preps
-    new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target, sourcing=sourcing) \
-        if source is None else None
+    new_source = picker.pick("source", frame.type, frame.trigger, ctx.actor_of, exclude=target, sourcing=sourcing,
+                             same=_same) if source is None else None
     new_target = picker.pick("target", frame.type, frame.trigger, ctx.actor_of, exclude=source or new_source,
-                             sourcing=sourcing) if target is None else None
+                             sourcing=sourcing, same=_same) if target is None else None
     return new_source, new_target
 
 
