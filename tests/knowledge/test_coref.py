@@ -117,3 +117,12 @@ def test_pronoun_after_a_quote_can_be_its_speaker(resolved):
 def test_repeated_pronoun_keeps_its_referent(resolved):
     r = resolved("Les rebelles sont entrés dans la ville. Ils ont crié, puis ils ont brûlé le marché.", "2021-03-01")
     assert r.actor("ils").sector == ("REB",)
+
+
+def test_the_group_is_the_organisation_named_before(resolved):
+    r = resolved("Le MNLA a revendiqué l'embuscade près de Kidal. L'armée traque le groupe depuis des mois.",
+                 "2020-09-01")
+    group = r.actor("groupe")
+    assert group is not None and group.org == "MNLA"
+    crowd = resolved("Un groupe de manifestants a bloqué la route.", "2020-09-01").actor("groupe")
+    assert crowd is None or crowd.org is None  # no organisation was named: nothing to take up
