@@ -34,3 +34,9 @@ def test_countries_regions_and_unknowns(gazetteer):
 
 def test_gazetteer_is_cached_per_process(gazetteer):
     assert Gazetteer.load() is gazetteer
+
+
+def test_a_small_namesake_abroad_is_not_the_place_of_the_article(gazetteer):
+    assert gazetteer.lookup("Kasaï").country == "JPN"  # with nothing known of the article, the index's town
+    assert gazetteer.lookup("Kasaï", context_countries=("COD", "BEL")) is None  # the Congolese province
+    assert gazetteer.lookup("Oxford", context_countries=("FRA",)).country == "GBR"  # a city abroad stands

@@ -273,3 +273,10 @@ def test_a_former_state_is_a_country_of_its_own(resolved):
     assert (r.actor("URSS").country, r.actor("URSS").kind) == ("SUN", EntityKind.COUNTRY)
     assert (r.actor("troupes").country, r.actor("troupes").sector) == ("SUN", ("MIL",))
     assert (r.actor("Gorbatchev").country, r.actor("Gorbatchev").sector) == ("SUN", ("GOV",))
+
+
+def test_a_town_abroad_of_the_same_name_does_not_set_the_scene(resolved):
+    r = resolved("En RDC, les combats continuent. Après des affrontements au Kasaï, des milliers d'habitants ont "
+                 "quitté leurs maisons. Le gouvernement a suspendu les convois humanitaires.", "2021-03-01")
+    assert r.actor("habitants").country == "COD"  # not Kasai, a town in Japan
+    assert r.actor("gouvernement").country == "COD"

