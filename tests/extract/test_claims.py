@@ -14,7 +14,7 @@ from veille.extract.timex import find_timexes
 from veille.knowledge.gazetteer import Gazetteer
 from veille.knowledge.kb import KnowledgeBase
 from veille.knowledge.resolver import resolve_doc
-from veille.model import Event, EventType, Quote, QuoteKind, Status
+from veille.model import Actor, Event, EventType, Quote, QuoteKind, Status
 
 PUBLISHED = date(2021, 3, 1)
 
@@ -202,3 +202,27 @@ def test_claims_an_event_nouns_own_clause(nlp, lexicon, text, noun, status):
     trigger = next(t for t in doc if t.text == noun)
     anchor = trigger.head if trigger.dep_ != "ROOT" else trigger
     assert assess(trigger, anchor, actor_of=lambda t: None, quotes=[], lexicon=lexicon).status is status
+
+
+@pytest.mark.parametrize("text", [
+    "Le colonel est soupçonné d'avoir bombardé le marché de la ville.",
+    "Les milices sont soupçonnées de massacres de civils dans la région.",
+])
+def test_what_an_accusation_charges_is_alleged_the_accusation_is_not(analyse, text):
+    events = analyse(text)
+    charged = status_of(events)
+    assert charged.status is Status.ALLEGED
+    assert charged.attributed_to is None or charged.attributed_to.name not in ("colonel", "milices")
+    accusation = [e for e in events if e.type is EventType.ACCUSE]
+    assert all(e.status is Status.ASSERTED for e in accusation)
+
+
+def test_the_subject_of_a_passive_verb_of_saying_is_not_its_speaker(nlp, lexicon):
+    doc = nlp("Les rebelles sont accusés d'avoir attaqué un convoi.")
+    verb = next(t for t in doc if t.text == "attaqué")
+
+    def actor_of(tok):
+        return Actor(name=tok.text, country="MLI", sector=("REB",)) if tok.pos_ == "NOUN" else None
+
+    claim = assess(verb, verb, actor_of=actor_of, quotes=[], lexicon=lexicon)
+    assert claim.status is Status.ALLEGED and claim.attributed_to is None  # accused by no one named

@@ -37,6 +37,7 @@ FUT_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 EMBEDDING_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj", "advcl", "acl", "acl:relcl", "nmod", "obl",
                   "obl:mod", "nsubj", "nsubj:pass", "conj", "appos", "iobj", "obl:agent")
 OWN_CLAUSE_DEPS = ("acl:relcl", "acl")  # an event noun's relative or participial clause
+CHARGE_DEPS = ("xcomp", "ccomp", "obl:arg", "obj", "obl")  # what a verb of accusing charges
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def _status(trigger: Token, anchor: Token, heads: list[Token], cues: ClaimCues,
         (Status.NEGATED, lambda: _negation(trigger, heads[:1] if heads else [], cues) or _negating_governor(heads, cues)),
         (Status.HYPOTHETICAL, lambda: _hypothesis(own, cues)),
         (Status.FUTURE, lambda: _future(heads, cues)),
-        (Status.ALLEGED, lambda: _allegation(trigger, own, cues)),
+        (Status.ALLEGED, lambda: _allegation(trigger, own, cues) or _charged(trigger, heads, cues)),
     )
     for status, check in checks:
         cue = check()
@@ -292,6 +293,15 @@ def _allegation(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | No
     return next((p for p in cues.alleged_phrases if p in scope), None)
 
 
+def _charged(trigger: Token, heads: list[Token], cues: ClaimCues) -> str | None:
+    """ "X est accusé d'avoir tué", "soupçonné de meurtres": the content of an accusation, the clause or
+    noun a verb of accusing governs (the verb heading the claim chain, or the one just above it, where
+    the chain stops at a verb of saying), is alleged; the accusation itself is not."""
+    top = heads[-1] if heads else trigger
+    above = [top.head] if top.head.i != top.i and top.dep_ in CHARGE_DEPS else []
+    return next((v.lower_ for v in heads + above if v.i != trigger.i and v.lemma_.lower() in cues.accusations), None)
+
+
 def _alleging_word(tok: Token, cues: ClaimCues) -> bool:
     """"présumé", "prétendue", "supposés": the lexicon lists the masculine singular; the tagger may
     read the participle as a verb ("présumer") or keep the inflected form as its lemma."""
@@ -381,7 +391,8 @@ def is_content_reporting(verb: Token, cues: ClaimCues) -> bool:
 
 
 def _speaker_report(verb: Token, actor_of: ActorOf, cues: ClaimCues) -> Report | None:
-    subj = subject(verb)
+    """The subject of a verb of saying speaks; of a passive one ("X est accusé par Y de"), its agent."""
+    subj = next((c for c in verb.children if c.dep_ == "obl:agent"), None) if is_passive(verb) else subject(verb)
     if subj is not None and subj.pos_ == "PRON" and subj.lower_ in cues.non_speaker_subjects:
         return None
     if subj is None and verb.dep_ == "conj":

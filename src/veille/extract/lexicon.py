@@ -366,7 +366,7 @@ def _claims(c: dict) -> ClaimCues:
         reporting_verbs=words("reporting_verbs"), content_reporting_verbs=words("content_reporting_verbs"),
         reporting_preps=words("reporting_preps", "words"), reporting_incises=words("reporting_incises", "words"),
         alleged_words=words("alleged", "words"), alleged_phrases=phrases("alleged"),
-        alleged_governors=words("alleged", "governors"),
+        alleged_governors=words("alleged", "governors"), accusations=words("alleged", "accusations"),
         hypothetical_marks=words("hypothetical", "marks"), hypothetical_phrases=phrases("hypothetical"),
         hypothetical_modals=words("hypothetical", "modals"),
         future_governors=words("future", "governors"), future_passives=words("future", "passives"),

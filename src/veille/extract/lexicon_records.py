@@ -123,6 +123,7 @@ class ClaimCues:
     alleged_words: frozenset[str]  # adjectives/adverbs/nouns: présumé, supposé, rumeur...
     alleged_phrases: tuple[str, ...]  # "dit-on", "on avance la thèse"
     alleged_governors: frozenset[str]  # sembler, paraître
+    accusations: frozenset[str]  # accuser, soupçonner: what they charge is alleged
     hypothetical_marks: frozenset[str]  # "si"
     hypothetical_phrases: tuple[str, ...]  # "au cas où", "en cas de"
     hypothetical_modals: frozenset[str]  # pouvoir (in the conditional)
