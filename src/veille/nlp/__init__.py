@@ -39,8 +39,8 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc: spaCy rebuilds it from a new Token object for every word at
-    each access, which cost a sixth of extraction when five layers each asked for it."""
+    """``doc.text``, read once per Doc and kept in ``doc.user_data[TEXT_KEY]``: spaCy rebuilds it
+    from a new Token object for every word at each access, and five layers ask for it."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
